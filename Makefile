@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: MIT
+# espy: `make` builds the host program, `make run` starts it, `make test`
+# runs every test, `make bench` prints the speed and memory figures.
+
+CC ?= cc
+PYTHON ?= python3
+XTENSA_CC ?= xtensa-lx106-elf-gcc
+
+CORE_SRC := $(wildcard core/*.c)
+HOST_SRC := $(wildcard platform/host/*.c)
+QSTR_SCAN := $(wildcard core/*.c core/*.h platform/host/*.c platform/host/*.h)
+
+WARN := -Wall -Wextra -Wno-unused-parameter
+CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Iplatform/host
+OPT ?= -O2 -g
+
+.PHONY: all run test test-lang test-host32 test-unit check-lx106 bench host32 fuzz fuzz-smoke clean
+
+all: build/host/espy
+
+# ---- generated names ------------------------------------------------------
+# Every build folder gets its own copy of the generated qstr table.
+define gen_rules
+$(1)/gen/qstrdefs.h $(1)/gen/qstrdata.c: $(QSTR_SCAN) core/qstr_special.txt tools/genqstr.py
+	@mkdir -p $(1)/gen
+	@$(PYTHON) tools/genqstr.py $(1)/gen core/qstr_special.txt $(QSTR_SCAN)
+endef
+$(eval $(call gen_rules,build/host))
+$(eval $(call gen_rules,build/host32))
+$(eval $(call gen_rules,build/lx106))
+
+# ---- host ---------------------------------------------------------------
+HOST_OBJ := $(patsubst %.c,build/host/obj/%.o,$(CORE_SRC) $(HOST_SRC)) build/host/obj/gen/qstrdata.o
+
+build/host/obj/%.o: %.c build/host/gen/qstrdefs.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -Ibuild/host/gen $(OPT) -MMD -MP -c $< -o $@
+
+build/host/obj/gen/qstrdata.o: build/host/gen/qstrdata.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -Ibuild/host/gen $(OPT) -c $< -o $@
+
+build/host/espy: $(HOST_OBJ)
+	$(CC) $(OPT) -o $@ $^ -lm
+
+-include $(HOST_OBJ:.o=.d)
+
+# ---- host32: the same program with 4-byte values ----------------------------
+HOST32_OBJ := $(patsubst %.c,build/host32/obj/%.o,$(CORE_SRC) $(HOST_SRC)) build/host32/obj/gen/qstrdata.o
+
+build/host32/obj/%.o: %.c build/host32/gen/qstrdefs.h
+	@mkdir -p $(dir $@)
+	$(CC) -m32 $(CFLAGS_COMMON) -Ibuild/host32/gen $(OPT) -MMD -MP -c $< -o $@
+
+build/host32/obj/gen/qstrdata.o: build/host32/gen/qstrdata.c
+	@mkdir -p $(dir $@)
+	$(CC) -m32 $(CFLAGS_COMMON) -Ibuild/host32/gen $(OPT) -c $< -o $@
+
+build/host32/espy: $(HOST32_OBJ)
+	$(CC) -m32 $(OPT) -o $@ $^ -lm
+
+host32: build/host32/espy
+
+-include $(HOST32_OBJ:.o=.d)
+
+# ---- lx106: core/ must compile for the chip without warnings ---------------
+LX106_OBJ := $(patsubst core/%.c,build/lx106/obj/%.o,$(CORE_SRC))
+
+build/lx106/obj/%.o: core/%.c build/lx106/gen/qstrdefs.h
+	@mkdir -p $(dir $@)
+	@$(XTENSA_CC) -std=gnu11 $(WARN) -Werror -Os -mlongcalls -Icore -Iplatform/qemu -Ibuild/lx106/gen -c $< -o $@
+
+check-lx106: $(LX106_OBJ)
+	@echo "lx106: core/ compiles cleanly ($(words $(LX106_OBJ)) files)"
+
+# ---- fuzzing: libFuzzer over the compiler and the VM ------------------------
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_SRC := $(CORE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c build/host/gen/qstrdata.c
+
+build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-Icore -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_SRC) -lm
+
+build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)
+	@mkdir -p build/fuzz/corpus
+	@cp tests/lang/*.py build/fuzz/corpus/
+	@touch $@
+
+fuzz: build/fuzz/fuzz_espy build/fuzz/corpus/.seeded
+	build/fuzz/fuzz_espy -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 build/fuzz/corpus
+
+# A short run for make test: finds the shallow crashes.
+fuzz-smoke: build/fuzz/fuzz_espy build/fuzz/corpus/.seeded
+	@build/fuzz/fuzz_espy -max_total_time=30 -timeout=10 -rss_limit_mb=2048 build/fuzz/corpus 2>build/fuzz/smoke.log \
+		&& echo "fuzz smoke: no crash in 30 s" || (tail -40 build/fuzz/smoke.log; exit 1)
+
+# ---- running ------------------------------------------------------------
+run: build/host/espy
+	build/host/espy
+
+# ---- tests --------------------------------------------------------------
+# This kernel may not run 32-bit programs; then qemu-i386 (qemu-user) runs them.
+RUN32 = $(shell build/host32/espy -c pass >/dev/null 2>&1 || echo qemu-i386)
+
+test-host32: build/host32/espy
+	@$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) tests/lang
+
+test: build/host/espy
+	@$(MAKE) --no-print-directory check-lx106
+	@$(PYTHON) tools/run-tests --espy build/host/espy tests/lang
+
+bench: build/host/espy
+	@$(PYTHON) tools/bench --espy build/host/espy
+
+clean:
+	rm -rf build

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// The embedding interface: what a target's main program calls.
+#ifndef ESPY_ESPY_H
+#define ESPY_ESPY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct espy_options {
+    void *heap;               // the whole Python heap (frame stack included)
+    size_t heap_size;
+    int argc;                 // sys.argv
+    char **argv;
+    const char *path;         // sys.path entries separated by ':' (NULL: default)
+    int opt_level;            // -O count
+    int verbose;              // -v count
+} espy_options_t;
+
+// Sets up the interpreter. Call once, before anything else.
+void espy_init(const espy_options_t *options);
+
+// Each of these runs code in the __main__ module and returns the exit status
+// for the process: 0 on success; on an uncaught exception, prints the
+// traceback to stderr and returns 1; on SystemExit, its code.
+int espy_run_file(const char *path);
+int espy_run_string(const char *source, size_t len, const char *filename);
+int espy_run_module(const char *module_name);      // -m
+
+// The REPL: espy_repl_input_complete says whether the text typed so far is a
+// complete statement (false: the REPL shows "... " and reads another line).
+// espy_repl_run compiles it in "single" mode (expression values are printed
+// with repr) and runs it; it returns -1 normally, or the exit status if the
+// code raised SystemExit.
+bool espy_repl_input_complete(const char *source, size_t len);
+int espy_repl_run(const char *source, size_t len);
+
+// Asks running code to raise KeyboardInterrupt as soon as possible; safe to
+// call from a signal handler or an interrupt.
+void espy_interrupt(void);
+
+// Prints heap statistics for -X stats ("espy-stats: heap_peak=N ...").
+void espy_print_stats(void);
+
+#endif

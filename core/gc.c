@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: MIT
+// The garbage-collected heap (see gc.h for the model).
+//
+// Layout of the region given to gc_init:
+//
+//     [ allocation table: one nibble per block ][ pad ][ blocks ... ]
+//
+// A nibble holds the block's state in its low two bits (free, head, tail,
+// head-with-finaliser) and two flags: MARK (found live in this collection)
+// and LEAF (not scanned). Only head nibbles carry flags.
+//
+// Free memory is kept in runs of consecutive free blocks. The first block
+// of a run holds the run's length and a link, and runs sit in bins by
+// length (1..BINS-1 blocks; the last bin holds every longer run). An
+// allocation of n blocks takes a run from the first non-empty bin >= n and
+// returns the rest to its bin, so allocating is a few pointer moves. The
+// sweep frees every unmarked allocation and rebuilds the bins from the
+// table, coalescing neighbours.
+#include <string.h>
+
+#include "gc.h"
+#include "obj.h"
+#include "hal.h"
+
+#define STATE_FREE 0
+#define STATE_HEAD 1
+#define STATE_TAIL 2
+#define STATE_HEAD_FINAL 3
+#define NIB_STATE 3
+#define NIB_MARK 4
+#define NIB_LEAF 8
+
+// Conservative scanning reads every word of the stack and of live
+// allocations, including padding a sanitizer would flag.
+#define NO_SANITIZE __attribute__((no_sanitize_address, no_sanitize("undefined")))
+
+#define BINS 16
+#define MARK_STACK_SIZE 128
+
+typedef struct free_run {
+    struct free_run *next;
+    size_t blocks;
+} free_run_t;
+
+static struct {
+    uint8_t *table;          // nibbles
+    uint8_t *blocks;         // first block
+    size_t nblocks;
+    free_run_t *bins[BINS];
+    size_t used_blocks;
+    size_t peak_blocks;
+    size_t collections;
+    size_t since_collect;    // bytes allocated since the last collection
+    intptr_t threshold;
+    int disabled;
+    int locked;
+    bool collecting;
+    bool mark_overflow;
+    size_t mark_sp;
+    size_t mark_stack[MARK_STACK_SIZE];
+} heap;
+
+static inline unsigned nib_get(size_t b) {
+    return (heap.table[b >> 1] >> ((b & 1) * 4)) & 0xF;
+}
+
+static inline void nib_set(size_t b, unsigned v) {
+    uint8_t *p = &heap.table[b >> 1];
+    unsigned shift = (b & 1) * 4;
+    *p = (uint8_t)((*p & ~(0xF << shift)) | (v << shift));
+}
+
+static inline void *block_ptr(size_t b) {
+    return heap.blocks + b * GC_BLOCK;
+}
+
+static inline size_t block_of(const void *p) {
+    return (size_t)((const uint8_t *)p - heap.blocks) / GC_BLOCK;
+}
+
+bool gc_is_heap_ptr(const void *p) {
+    return (const uint8_t *)p >= heap.blocks && (const uint8_t *)p < heap.blocks + heap.nblocks * GC_BLOCK;
+}
+
+static size_t bin_of(size_t blocks) {
+    return blocks < BINS ? blocks : BINS - 1;
+}
+
+static void run_push(size_t first, size_t blocks) {
+    free_run_t *run = block_ptr(first);
+    run->blocks = blocks;
+    size_t bin = bin_of(blocks);
+    run->next = heap.bins[bin];
+    heap.bins[bin] = run;
+}
+
+void gc_init(void *start, size_t size) {
+    memset(&heap, 0, sizeof(heap));
+    uintptr_t lo = ((uintptr_t)start + GC_BLOCK - 1) & ~(uintptr_t)(GC_BLOCK - 1);
+    uintptr_t hi = ((uintptr_t)start + size) & ~(uintptr_t)(GC_BLOCK - 1);
+    size_t avail = hi > lo ? hi - lo : 0;
+    // Each block costs GC_BLOCK bytes plus half a byte of table.
+    size_t nblocks = (avail * 2) / (GC_BLOCK * 2 + 1);
+    size_t table_bytes = (nblocks + 1) / 2;
+    table_bytes = (table_bytes + GC_BLOCK - 1) & ~(size_t)(GC_BLOCK - 1);
+    while (nblocks > 0 && table_bytes + nblocks * GC_BLOCK > avail) {
+        nblocks--;
+    }
+    heap.table = (uint8_t *)lo;
+    heap.blocks = (uint8_t *)lo + table_bytes;
+    heap.nblocks = nblocks;
+    heap.threshold = -1;
+    memset(heap.table, 0, table_bytes);
+    if (nblocks > 0) {
+        run_push(0, nblocks);
+    }
+}
+
+// ---- allocation ------------------------------------------------------------
+
+static void *alloc_blocks(size_t n, unsigned flags) {
+    free_run_t *run = NULL;
+    for (size_t bin = bin_of(n); bin < BINS && run == NULL; bin++) {
+        free_run_t **link = &heap.bins[bin];
+        while (*link != NULL && (*link)->blocks < n) {
+            link = &(*link)->next;     // only the last bin holds mixed sizes
+        }
+        if (*link != NULL) {
+            run = *link;
+            *link = run->next;
+        }
+    }
+    if (run == NULL) {
+        return NULL;
+    }
+    size_t first = block_of(run);
+    size_t rest = run->blocks - n;
+    if (rest > 0) {
+        run_push(first + n, rest);
+    }
+    nib_set(first, ((flags & GC_FINAL) ? STATE_HEAD_FINAL : STATE_HEAD) | ((flags & GC_LEAF) ? NIB_LEAF : 0));
+    for (size_t b = first + 1; b < first + n; b++) {
+        nib_set(b, STATE_TAIL);
+    }
+    void *p = block_ptr(first);
+    memset(p, 0, n * GC_BLOCK);
+    heap.used_blocks += n;
+    if (heap.used_blocks > heap.peak_blocks) {
+        heap.peak_blocks = heap.used_blocks;
+    }
+    heap.since_collect += n * GC_BLOCK;
+    return p;
+}
+
+void *gc_alloc_maybe(size_t nbytes, unsigned flags) {
+    if (heap.locked || heap.collecting) {
+        return NULL;
+    }
+    size_t n = nbytes == 0 ? 1 : (nbytes + GC_BLOCK - 1) / GC_BLOCK;
+    if (n > heap.nblocks || nbytes > SIZE_MAX - GC_BLOCK) {
+        return NULL;
+    }
+    if (heap.threshold >= 0 && heap.since_collect >= (size_t)heap.threshold && !heap.disabled) {
+        gc_collect();
+    }
+    void *p = alloc_blocks(n, flags);
+    if (p == NULL && !heap.disabled) {
+        gc_collect();
+        p = alloc_blocks(n, flags);
+    }
+    return p;
+}
+
+void *gc_alloc(size_t nbytes, unsigned flags) {
+    void *p = gc_alloc_maybe(nbytes, flags);
+    if (p == NULL) {
+        exc_raise_memory_error(nbytes);
+    }
+    return p;
+}
+
+static size_t alloc_blocks_of(size_t head) {
+    size_t b = head + 1;
+    while (b < heap.nblocks && (nib_get(b) & NIB_STATE) == STATE_TAIL) {
+        b++;
+    }
+    return b - head;
+}
+
+size_t gc_nbytes(const void *ptr) {
+    if (!gc_is_heap_ptr(ptr)) {
+        return 0;
+    }
+    return alloc_blocks_of(block_of(ptr)) * GC_BLOCK;
+}
+
+void gc_free(void *ptr) {
+    if (ptr == NULL || !gc_is_heap_ptr(ptr) || heap.collecting) {
+        return;
+    }
+    size_t head = block_of(ptr);
+    unsigned state = nib_get(head) & NIB_STATE;
+    if (block_ptr(head) != ptr || (state != STATE_HEAD && state != STATE_HEAD_FINAL)) {
+        return;
+    }
+    size_t n = alloc_blocks_of(head);
+    for (size_t b = head; b < head + n; b++) {
+        nib_set(b, STATE_FREE);
+    }
+    heap.used_blocks -= n;
+    run_push(head, n);
+}
+
+void *gc_realloc(void *ptr, size_t nbytes) {
+    if (ptr == NULL) {
+        return gc_alloc(nbytes, 0);
+    }
+    size_t old = gc_nbytes(ptr);
+    if (nbytes <= old) {
+        // Zero what the caller gave up, so stale pointers keep nothing alive.
+        memset((uint8_t *)ptr + nbytes, 0, old - nbytes);
+        return ptr;
+    }
+    unsigned flags = (nib_get(block_of(ptr)) & NIB_LEAF) ? GC_LEAF : 0;
+    void *p = gc_alloc(nbytes, flags);
+    memcpy(p, ptr, old);
+    gc_free(ptr);
+    return p;
+}
+
+// ---- marking ---------------------------------------------------------------
+
+// Finds the head of the allocation containing address p, or SIZE_MAX.
+static size_t head_of(uintptr_t p) {
+    if (p < (uintptr_t)heap.blocks || p >= (uintptr_t)(heap.blocks + heap.nblocks * GC_BLOCK)) {
+        return SIZE_MAX;
+    }
+    size_t b = block_of((const void *)p);
+    unsigned state;
+    while ((state = nib_get(b) & NIB_STATE) == STATE_TAIL) {
+        b--;
+    }
+    return state == STATE_FREE ? SIZE_MAX : b;
+}
+
+static void mark_block(size_t head) {
+    unsigned nib = nib_get(head);
+    if (nib & NIB_MARK) {
+        return;
+    }
+    nib_set(head, nib | NIB_MARK);
+    if (nib & NIB_LEAF) {
+        return;
+    }
+    if (heap.mark_sp < MARK_STACK_SIZE) {
+        heap.mark_stack[heap.mark_sp++] = head;
+    } else {
+        heap.mark_overflow = true;
+    }
+}
+
+NO_SANITIZE static void scan_block(size_t head) {
+    size_t n = alloc_blocks_of(head);
+    const uintptr_t *w = block_ptr(head);
+    const uintptr_t *end = w + n * GC_BLOCK / sizeof(uintptr_t);
+    for (; w < end; w++) {
+        uintptr_t v = *w;
+        if ((v & (sizeof(void *) - 1)) == 0) {
+            size_t h = head_of(v);
+            if (h != SIZE_MAX) {
+                mark_block(h);
+            }
+        }
+    }
+}
+
+static void drain_mark_stack(void) {
+    for (;;) {
+        while (heap.mark_sp > 0) {
+            scan_block(heap.mark_stack[--heap.mark_sp]);
+        }
+        if (!heap.mark_overflow) {
+            return;
+        }
+        // The stack overflowed: rescan every marked allocation.
+        heap.mark_overflow = false;
+        for (size_t b = 0; b < heap.nblocks; b++) {
+            unsigned nib = nib_get(b);
+            if ((nib & NIB_MARK) && !(nib & NIB_LEAF) && (nib & NIB_STATE) != STATE_TAIL) {
+                scan_block(b);
+                while (heap.mark_sp > 0) {
+                    scan_block(heap.mark_stack[--heap.mark_sp]);
+                }
+            }
+        }
+    }
+}
+
+void gc_mark(const void *ptr) {
+    size_t h = head_of((uintptr_t)ptr);
+    if (h != SIZE_MAX) {
+        mark_block(h);
+        drain_mark_stack();
+    }
+}
+
+NO_SANITIZE void gc_mark_range(const void *start, size_t nbytes) {
+    uintptr_t a = ((uintptr_t)start + sizeof(void *) - 1) & ~(uintptr_t)(sizeof(void *) - 1);
+    const uintptr_t *w = (const uintptr_t *)a;
+    const uintptr_t *end = (const uintptr_t *)((uintptr_t)start + nbytes);
+    for (; w < end; w++) {
+        size_t h = head_of(*w);
+        if (h != SIZE_MAX) {
+            mark_block(h);
+            drain_mark_stack();
+        }
+    }
+}
+
+// ---- sweeping ---------------------------------------------------------------
+
+static void sweep(void) {
+    for (size_t i = 0; i < BINS; i++) {
+        heap.bins[i] = NULL;
+    }
+    size_t used = 0;
+    size_t run_start = SIZE_MAX;
+    for (size_t b = 0; b < heap.nblocks;) {
+        unsigned nib = nib_get(b);
+        unsigned state = nib & NIB_STATE;
+        if (state == STATE_FREE) {
+            if (run_start == SIZE_MAX) {
+                run_start = b;
+            }
+            b++;
+            continue;
+        }
+        // A head: its tails follow.
+        size_t n = alloc_blocks_of(b);
+        if (nib & NIB_MARK) {
+            nib_set(b, nib & ~NIB_MARK);
+            used += n;
+            if (run_start != SIZE_MAX) {
+                run_push(run_start, b - run_start);
+                run_start = SIZE_MAX;
+            }
+        } else {
+            if (state == STATE_HEAD_FINAL) {
+                gc_finalise(block_ptr(b));
+            }
+            for (size_t k = b; k < b + n; k++) {
+                nib_set(k, STATE_FREE);
+            }
+            if (run_start == SIZE_MAX) {
+                run_start = b;
+            }
+        }
+        b += n;
+    }
+    if (run_start != SIZE_MAX) {
+        run_push(run_start, heap.nblocks - run_start);
+    }
+    heap.used_blocks = used;
+}
+
+static void __attribute__((noinline)) collect_with_registers_spilled(void) {
+    jmp_buf regs;           // setjmp stores the callee-saved registers here
+    if (setjmp(regs) == 0) {
+        void *sp = &regs;
+        void *top = hal_stack_top();
+        if ((uintptr_t)sp < (uintptr_t)top) {
+            gc_mark_range(sp, (uintptr_t)top - (uintptr_t)sp);
+        } else {
+            gc_mark_range(top, (uintptr_t)sp - (uintptr_t)top);
+        }
+        gc_mark_range(&regs, sizeof(regs));
+        gc_mark_roots();
+    }
+}
+
+void gc_collect(void) {
+    if (heap.collecting || heap.locked) {
+        return;
+    }
+    heap.collecting = true;
+    heap.mark_sp = 0;
+    heap.mark_overflow = false;
+    collect_with_registers_spilled();
+    sweep();
+    heap.collections++;
+    heap.since_collect = 0;
+    heap.collecting = false;
+}
+
+// ---- control and statistics ---------------------------------------------------
+
+void gc_enable(bool enable) {
+    heap.disabled = enable ? 0 : 1;
+}
+
+bool gc_is_enabled(void) {
+    return !heap.disabled;
+}
+
+void gc_set_threshold(intptr_t bytes) {
+    heap.threshold = bytes;
+}
+
+intptr_t gc_get_threshold(void) {
+    return heap.threshold;
+}
+
+void gc_lock(void) {
+    heap.locked++;
+}
+
+void gc_unlock(void) {
+    if (heap.locked > 0) {
+        heap.locked--;
+    }
+}
+
+bool gc_is_locked(void) {
+    return heap.locked != 0;
+}
+
+void gc_get_stats(gc_stats_t *st) {
+    memset(st, 0, sizeof(*st));
+    st->total = heap.nblocks * GC_BLOCK;
+    st->used = heap.used_blocks * GC_BLOCK;
+    st->free = st->total - st->used;
+    st->peak = heap.peak_blocks * GC_BLOCK;
+    st->collections = heap.collections;
+    size_t run = 0;
+    for (size_t b = 0; b <= heap.nblocks; b++) {
+        unsigned state = b < heap.nblocks ? nib_get(b) & NIB_STATE : STATE_HEAD;
+        if (state == STATE_FREE) {
+            run++;
+            continue;
+        }
+        if (run * GC_BLOCK > st->max_free_block) {
+            st->max_free_block = run * GC_BLOCK;
+        }
+        run = 0;
+        if (b < heap.nblocks && state != STATE_TAIL) {
+            size_t n = alloc_blocks_of(b);
+            if (n == 1) {
+                st->one_blocks++;
+            } else if (n == 2) {
+                st->two_blocks++;
+            }
+            if (n > st->max_block) {
+                st->max_block = n;
+            }
+        }
+    }
+}

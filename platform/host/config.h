@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// Choices of the host target (the simulated board and the test build).
+#ifndef ESPY_CONFIG_H
+#define ESPY_CONFIG_H
+
+#define ESPY_TARGET_NAME "host"
+#define ESPY_PLATFORM "linux"
+
+// Floats are C doubles on the host (CPython's precision), single precision
+// on the chip.
+typedef double pyfloat_t;
+#define ESPY_FLOAT_IS_DOUBLE 1
+
+#define ESPY_DEFAULT_HEAP_SIZE (2 * 1024 * 1024)
+// Python frames live on their own stack, carved from the heap at start-up.
+#define ESPY_FRAME_STACK_SHARE 8        // 1/8 of the heap
+#define ESPY_RECURSION_LIMIT 1000
+// Bytes of C stack the interpreter may use before RuntimeError.
+#define ESPY_C_STACK_LIMIT (6 * 1024 * 1024)
+
+#endif

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// hal.h for the fuzzer: no output, no input, no files.
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "hal.h"
+
+static void *stack_top;
+
+void hal_stdout_write(const char *data, size_t len) {
+    (void)data;
+    (void)len;
+}
+
+void hal_stderr_write(const char *data, size_t len) {
+    (void)data;
+    (void)len;
+}
+
+int hal_stdin_readline(char *buf, size_t size) {
+    (void)buf;
+    (void)size;
+    return -1;
+}
+
+int hal_stdin_read(char *buf, size_t size) {
+    (void)buf;
+    (void)size;
+    return 0;
+}
+
+uint32_t hal_ticks_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint32_t)(ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+uint32_t hal_ticks_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint32_t)(ts.tv_sec * 1000000 + ts.tv_nsec / 1000);
+}
+
+void hal_delay_ms(uint32_t ms) {
+    (void)ms;
+}
+
+int hal_file_open(const char *path) {
+    (void)path;
+    return -1;
+}
+
+int hal_file_read(int fd, void *buf, size_t len) {
+    (void)fd;
+    (void)buf;
+    (void)len;
+    return 0;
+}
+
+void hal_file_close(int fd) {
+    (void)fd;
+}
+
+int hal_path_kind(const char *path) {
+    (void)path;
+    return 0;
+}
+
+void hal_fatal(const char *msg) {
+    fprintf(stderr, "espy: fatal error: %s\n", msg);
+    abort();
+}
+
+extern void *__libc_stack_end;
+
+void *hal_stack_top(void) {
+    if (stack_top == NULL) {
+        stack_top = __libc_stack_end;   // glibc: the top of the main thread's stack
+    }
+    return stack_top;
+}

@@ -1,0 +1,5 @@
+CONST = 7
+
+
+def name():
+    return __name__

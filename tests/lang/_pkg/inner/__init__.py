@@ -1,0 +1,2 @@
+from ..helper_mod import CONST as PARENT_CONST
+INNER = "inner"
