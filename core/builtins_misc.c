@@ -312,6 +312,13 @@ static value_t source_to_code(value_t src, compile_mode_t mode, qstr_t filename,
         s = info.buf;
         len = info.len;
     }
+    if (mode == COMPILE_EVAL) {
+        // eval ignores leading spaces and tabs, as CPython does
+        while (len > 0 && (*s == ' ' || *s == '\t')) {
+            s++;
+            len--;
+        }
+    }
     return compile_string(s, len, filename, mode);
 }
 

@@ -29,7 +29,7 @@ typedef struct code {
     uint16_t n_cells;
     uint16_t stack_size;
     uint16_t max_blocks;
-    uint16_t n_defaults_unused;
+    uint16_t n_posonly;         // the first n_posonly positional parameters take no keyword
     uint8_t flags;
     qstr_t name;
     qstr_t filename;

@@ -115,7 +115,7 @@ typedef struct scope {
     size_t n_dsites, cap_dsites;
     deferred_free_t *dfree;
     size_t n_dfree, cap_dfree;
-    uint16_t n_pos, n_kwonly;
+    uint16_t n_pos, n_kwonly, n_posonly;
     // loops
     loop_t loops[LOOP_MAX];
     int n_loops;
@@ -180,6 +180,7 @@ unsigned add_const(compiler_t *c, value_t v);
 void emit_stack(compiler_t *c, int delta);           // adjust the depth count
 void emit_name(compiler_t *c, int op, qstr_t name);  // NAME_LOAD/STORE/DELETE
 void scope_declare(compiler_t *c, qstr_t name, uint8_t flags);
+void scope_walrus_target(compiler_t *c, qstr_t name);
 void emit_set_line(compiler_t *c, uint32_t line);
 void emit_truncate(compiler_t *c, uint32_t offset);
 void loop_add_break(compiler_t *c, loop_t *loop, uint32_t operand_at);
@@ -229,7 +230,7 @@ void compile_function_body_lambda(compiler_t *c);
 typedef struct params {
     qstr_t names[64];
     int n;
-    uint16_t n_pos, n_kwonly;
+    uint16_t n_pos, n_kwonly, n_posonly;
     uint8_t flags;        // CODE_VARARGS, CODE_VARKW
     uint8_t make_flags;   // MAKE_FN_DEFAULTS, MAKE_FN_KWDEFAULTS
 } params_t;

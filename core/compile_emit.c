@@ -528,6 +528,43 @@ void scope_declare(compiler_t *c, qstr_t name, uint8_t flags) {
     e->flags |= flags;
 }
 
+static bool is_comprehension(const scope_t *s) {
+    return s->kind == SCOPE_FUNCTION && (s->name == Q_lt_listcomp_gt || s->name == Q_lt_setcomp_gt
+                                         || s->name == Q_lt_dictcomp_gt || s->name == Q_lt_genexpr_gt);
+}
+
+// `name := value` inside a comprehension binds name in the scope that
+// contains the comprehension (PEP 572).
+void scope_walrus_target(compiler_t *c, qstr_t name) {
+    scope_t *s = c->scope;
+    if (!is_comprehension(s)) {
+        return;
+    }
+    scope_t *target = s->parent;
+    while (target != NULL && is_comprehension(target)) {
+        target = target->parent;
+    }
+    if (target == NULL) {
+        return;
+    }
+    size_t i = name_find_or_add(c, s, name);
+    if (target->kind == SCOPE_FUNCTION) {
+        s->names[i].flags |= N_NONLOCAL;
+        for (scope_t *mid = s->parent; mid != target; mid = mid->parent) {
+            size_t k = name_find_or_add(c, mid, name);
+            mid->names[k].flags |= N_NONLOCAL;
+        }
+        size_t t = name_find_or_add(c, target, name);
+        target->names[t].flags |= N_ASSIGNED;
+    } else {
+        s->names[i].flags |= N_GLOBAL;
+        for (scope_t *mid = s->parent; mid != target; mid = mid->parent) {
+            size_t k = name_find_or_add(c, mid, name);
+            mid->names[k].flags |= N_GLOBAL;
+        }
+    }
+}
+
 void emit_name(compiler_t *c, int op, qstr_t name) {
     scope_t *s = c->scope;
     size_t i = name_find_or_add(c, s, name);
@@ -683,6 +720,7 @@ value_t scope_close(compiler_t *c) {
     code->n_consts = (uint16_t)s->n_consts;
     code->n_pos = s->n_pos;
     code->n_kwonly = s->n_kwonly;
+    code->n_posonly = s->n_posonly;
     code->n_locals = n_locals;
     code->n_free = n_free;
     code->n_cells = n_cells;

@@ -183,7 +183,10 @@ void parse_params(compiler_t *c, params_t *p, int end_kind) {
             continue;
         }
         if (tok_accept(c, TOK_SLASH)) {
-            // Positional-only marker: accepted; espy does not enforce it.
+            if (after_star || p->n_posonly > 0 || p->n == 0) {
+                compile_error(c, "invalid syntax");
+            }
+            p->n_posonly = p->n_pos;
             if (!tok_accept(c, TOK_COMMA) && c->cur.kind != end_kind) {
                 compile_error(c, "invalid syntax");
             }
@@ -247,6 +250,7 @@ void scope_add_params(compiler_t *c, const params_t *p) {
     }
     s->n_pos = p->n_pos;
     s->n_kwonly = p->n_kwonly;
+    s->n_posonly = p->n_posonly;
     s->flags |= p->flags;
 }
 
@@ -933,7 +937,7 @@ static void call_args(compiler_t *c, bool method) {
                 kw_dict = true;
             }
             expr(c);
-            emit_op_u16(c, OP_DICT_UPDATE, 1);
+            emit_op_u16(c, OP_DICT_MERGE, 1);
         } else if (c->cur.kind == TOK_NAME && tok_peek(c, 1)->kind == TOK_ASSIGN) {
             qstr_t name = QSTR_INDEX(c->cur.value);
             tok_advance(c);
@@ -947,7 +951,9 @@ static void call_args(compiler_t *c, bool method) {
             emit_const(c, QSTR(name));
             expr(c);
             if (kw_dict) {
-                emit_op_u16(c, OP_MAP_ADD, 1);
+                emit_op_u16(c, OP_BUILD_MAP, 1);
+                emit_stack(c, -1);
+                emit_op_u16(c, OP_DICT_MERGE, 1);
             } else {
                 n_kw++;
             }
@@ -1372,6 +1378,7 @@ void expr(compiler_t *c) {
         tok_advance(c);
         expr(c);
         emit_op(c, OP_DUP_TOP);
+        scope_walrus_target(c, name);
         emit_name(c, OP_NAME_STORE, name);
         nest_leave(c);
         return;
@@ -1564,7 +1571,7 @@ static void target_list_store(compiler_t *c, int close) {
             target_store_one(c);
         }
     }
-    if (c->cur.kind == TOK_COMMA && (close != -1 || tok_replay_remaining(c) > 1)) {
+    if (c->cur.kind == TOK_COMMA && (close != -1 || tok_replay_remaining(c) >= 1)) {
         tok_advance(c);
     }
 }

@@ -443,14 +443,6 @@ static loop_t *loop_push(compiler_t *c, bool is_for) {
     return loop;
 }
 
-static void loop_pop_patch_breaks(compiler_t *c) {
-    scope_t *s = c->scope;
-    loop_t *loop = &s->loops[--s->n_loops];
-    for (size_t i = 0; i < loop->n_breaks; i++) {
-        patch_jump(c, loop->breaks[i]);
-    }
-}
-
 static void while_stmt(compiler_t *c) {
     tok_advance(c);
     loop_t *loop = loop_push(c, false);
@@ -468,11 +460,15 @@ static void while_stmt(compiler_t *c) {
     if (!forever) {
         patch_jump(c, exit);
     }
+    // The else clause is outside the loop: break and continue there belong
+    // to an enclosing loop.
+    loop_t done = c->scope->loops[--c->scope->n_loops];
     if (tok_accept(c, TOK_KW_ELSE)) {
-        // `loop` may have moved if the body's loops grew the array: it has not (fixed array).
         stmt_block(c);
     }
-    loop_pop_patch_breaks(c);
+    for (size_t i = 0; i < done.n_breaks; i++) {
+        patch_jump(c, done.breaks[i]);
+    }
 }
 
 static void for_stmt(compiler_t *c, bool is_async) {
@@ -507,20 +503,19 @@ static void for_stmt(compiler_t *c, bool is_async) {
     } else {
         emit_stack(c, -1);    // FOR_ITER popped the iterator
     }
+    loop_t done = c->scope->loops[--c->scope->n_loops];
     if (tok_accept(c, TOK_KW_ELSE)) {
         stmt_block(c);
     }
-    scope_t *s = c->scope;
-    loop_t *loop = &s->loops[s->n_loops - 1];
-    if (loop->n_breaks > 0) {
+    if (done.n_breaks > 0) {
         // break leaves the iterator on the stack: pop it here.
         uint32_t over = emit_jump(c, OP_JUMP);
-        loop_pop_patch_breaks(c);
+        for (size_t i = 0; i < done.n_breaks; i++) {
+            patch_jump(c, done.breaks[i]);
+        }
         emit_stack(c, 1);
         emit_op(c, OP_POP_TOP);
         patch_jump(c, over);
-    } else {
-        s->n_loops--;
     }
 }
 

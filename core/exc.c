@@ -36,6 +36,16 @@ static value_t exc_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
     if (n_kw > 0) {
         raise_fmt(&type_TypeError, "%q() takes no keyword arguments", type->name);
     }
+    if (type == &type_OSError && n_args >= 2 && VAL_IS_SMALL(args[0])) {
+        // OSError(errno, text) makes the subclass for that errno, as CPython
+        switch (SMALL_VALUE(args[0])) {
+            case 1: case 13: type = &type_PermissionError; break;
+            case 2: type = &type_FileNotFoundError; break;
+            case 17: type = &type_FileExistsError; break;
+            case 110: type = &type_TimeoutError; break;
+            default: break;
+        }
+    }
     return exc_alloc(type, tuple_new(n_args, args));
 }
 

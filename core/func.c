@@ -53,7 +53,7 @@ void func_bind_args(func_obj_t *fn, frame_t *frame, size_t n_args, size_t n_kw, 
         size_t k = 0;
         if (VAL_IS_QSTR(name)) {
             qstr_t q = QSTR_INDEX(name);
-            for (; k < n_named; k++) {
+            for (k = code->n_posonly; k < n_named; k++) {
                 if (code->slot_names[k] == q) {
                     break;
                 }

@@ -196,7 +196,10 @@ void instance_print(const print_t *p, value_t self, print_kind_t kind) {
                 return;
             }
         }
-        if (inst->native != VAL_NULL) {
+        // Only str and the exceptions have a str() of their own; the other
+        // builtin types show repr(), which a class may have overridden.
+        value_t n = inst->native;
+        if (n != VAL_NULL && (value_is_str(n) || (value_type(n)->flags & TYPE_FLAG_EXCEPTION))) {
             print_native(p, self, PRINT_STR);
             return;
         }
@@ -476,8 +479,22 @@ void instance_attr(value_t self, qstr_t name, value_t *dest) {
             return;
         }
     }
-    load_attr(self, name, dest);
-    if (dest[0] == VAL_NULL && (cls->has & CLASS_HAS_GETATTR)) {
+    if (!(cls->has & CLASS_HAS_GETATTR)) {
+        load_attr(self, name, dest);
+        return;
+    }
+    // With __getattr__, an AttributeError from a property also falls back.
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        load_attr(self, name, dest);
+        nlr_pop();
+    } else {
+        if (!exc_matches(nlr.value, PTR_VAL(&type_AttributeError))) {
+            nlr_raise(nlr.value);
+        }
+        dest[0] = dest[1] = VAL_NULL;
+    }
+    if (dest[0] == VAL_NULL) {
         getattr_fallback(self, name, dest);
     }
 }

@@ -169,10 +169,28 @@ double int_as_double(value_t v) {
     return d;
 }
 
+// CPython 3.11 refuses decimal conversions of ints above 4300 digits
+// (sys.get_int_max_str_digits()), and so does espy, to behave the same.
+#define INT_MAX_STR_DIGITS 4300
+
+static void check_str_digits(value_t v, size_t ndigits) {
+    if (ndigits > INT_MAX_STR_DIGITS || bigint_bitlen(v) > INT_MAX_STR_DIGITS * 3322 / 1000 + 8) {
+        raise_fmt(&type_ValueError, "Exceeds the limit (%d digits) for integer string conversion; "
+                  "use sys.set_int_max_str_digits() to increase the limit", INT_MAX_STR_DIGITS);
+    }
+}
+
 void int_format_digits(vstr_t *out, value_t v, int base, bool upper) {
     v = unbool(v);
     if (!VAL_IS_SMALL(v)) {
+        size_t start = out->len;
+        if (base == 10) {
+            check_str_digits(v, 0);
+        }
         bigint_format(out, v, base, upper);
+        if (base == 10) {
+            check_str_digits(SMALL(0), out->len - start);
+        }
         return;
     }
     smallint_t i = SMALL_VALUE(v);
@@ -266,6 +284,11 @@ static value_t parse_int(const char *s, size_t len, int base) {
             v = v * base + digit_of(clean[i]);
         }
         return int_from_ll(neg ? -v : v);
+    }
+    if ((base & (base - 1)) != 0 && nd > INT_MAX_STR_DIGITS) {
+        raise_fmt(&type_ValueError, "Exceeds the limit (%d digits) for integer string conversion: "
+                  "value has %u digits; use sys.set_int_max_str_digits() to increase the limit",
+                  INT_MAX_STR_DIGITS, (unsigned)nd);
     }
     // skip leading zeros
     size_t i = 0;
@@ -620,7 +643,7 @@ static void int_print(const print_t *p, value_t v, print_kind_t kind) {
     if (BIGINT(v)->neg) {
         vstr_add_char(&vs, '-');
     }
-    bigint_format(&vs, v, 10, false);
+    int_format_digits(&vs, v, 10, false);
     print_strn(p, vs.buf, vs.len);
 }
 

@@ -76,6 +76,7 @@
     X(LIST_EXTEND, U16, -1, "extend the list n deep by TOS")                        \
     X(SET_UPDATE, U16, -1, "update the set n deep with TOS")                        \
     X(DICT_UPDATE, U16, -1, "update the dict n deep with TOS")                      \
+    X(DICT_MERGE, U16, -1, "merge TOS into the keyword dict n deep (duplicates: TypeError)") \
     X(LIST_TO_TUPLE, NONE, 0, "replace a list by a tuple")                          \
     X(UNPACK_SEQUENCE, U16, VAR, "unpack TOS into n values")                        \
     X(UNPACK_EX, U16, VAR, "unpack with a star: low byte before, high after")       \

@@ -38,21 +38,22 @@ typedef enum {
 #define X(n, d, r, i, s) BINOP_##n,
     BINARY_ARITH_OPS(X)
 #undef X
-    BINOP_ARITH_COUNT,
-    BINOP_INPLACE_FIRST = BINOP_ARITH_COUNT,
 #define X(n, d, r, i, s) BINOP_INPLACE_##n,
     BINARY_ARITH_OPS(X)
 #undef X
-    BINOP_REFLECTED_FIRST,
 #define X(n, d, r, i, s) BINOP_REFLECTED_##n,
     BINARY_ARITH_OPS(X)
 #undef X
-    BINOP_COMPARE_FIRST,
 #define X(n, d, r, i, s) BINOP_##n,
     BINARY_COMPARE_OPS(X)
 #undef X
     BINOP_COUNT
 } binop_t;
+
+#define BINOP_ARITH_COUNT (BINOP_INPLACE_ADD - BINOP_ADD)
+#define BINOP_INPLACE_FIRST BINOP_INPLACE_ADD
+#define BINOP_REFLECTED_FIRST BINOP_REFLECTED_ADD
+#define BINOP_COMPARE_FIRST BINOP_LT
 
 // A type's binary_op slot receives the plain op (self on the left), an
 // in-place op (self on the left, may mutate and return self), or a

@@ -293,6 +293,10 @@ value_t str_decode_utf8(const char *data, size_t len, value_t errors) {
                               ? "invalid start byte"
                           : bad + badlen >= len ? "unexpected end of data"
                                                 : "invalid continuation byte";
+        if (badlen > 1) {
+            raise_fmt(&type_UnicodeError, "'utf-8' codec can't decode bytes in position %u-%u: %s",
+                      (unsigned)bad, (unsigned)(bad + badlen - 1), why);
+        }
         raise_fmt(&type_UnicodeError, "'utf-8' codec can't decode byte 0x%x in position %u: %s",
                   (unsigned)b, (unsigned)bad, why);
     }

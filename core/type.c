@@ -316,7 +316,7 @@ static value_t compute_mro(value_t self, value_t bases) {
                 }
             }
             vstr_add_char(&vs, 0);
-            raise_fmt(&type_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s", vs.buf);
+            raise_fmt(&type_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s", vs.buf);
         }
         list_append(out, head);
         for (size_t i = 0; i < nseq; i++) {

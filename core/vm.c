@@ -823,6 +823,35 @@ static value_t run(frame_t *entry, bool *yielded) {
         }
         DISPATCH();
     }
+    CASE(DICT_MERGE): {
+        unsigned n = READ_U16();
+        value_t v = POP();
+        value_t d = sp[-(int)n];
+        value_t fn = sp[-(int)n - 2];
+        if (!OBJ_TYPE_IS(v, &type_dict)) {
+            value_t copy = dict_new(0);
+            value_t keys = call_method(v, Q_keys, 0, NULL);
+            value_t iter = obj_getiter(keys);
+            for (value_t k; (k = obj_iternext(iter)) != VAL_STOP;) {
+                dict_store(copy, k, obj_subscr(v, k, VAL_SENTINEL));
+            }
+            v = copy;
+        }
+        map_t *m = dict_map(v);
+        for (size_t i = 0; i < m->filled; i++) {
+            value_t k = m->table[i].key;
+            if (k == VAL_NULL) {
+                continue;
+            }
+            if (dict_get(d, k) != VAL_NULL) {
+                qstr_t name = func_name(fn);
+                raise_fmt(&type_TypeError, "%q() got multiple values for keyword argument '%S'",
+                          name != Q_NULL ? name : Q_function, k);
+            }
+            dict_store(d, k, m->table[i].value);
+        }
+        DISPATCH();
+    }
     CASE(LIST_TO_TUPLE): {
         size_t len;
         value_t *items = seq_items(TOP(), &len);
@@ -865,7 +894,7 @@ static value_t run(frame_t *entry, bool *yielded) {
         }
         sp = base;
         if (OBJ_TYPE_IS(fn, &type_function)) {
-            value_t result;
+            value_t result = VAL_NONE;
             frame->sp = sp;
             frame->ip = ip;
             frame_t *callee = python_call(VAL_PTR(fn), n_pos, n_kw, args, &result);
@@ -901,7 +930,7 @@ static value_t run(frame_t *entry, bool *yielded) {
             }
         }
         if (OBJ_TYPE_IS(fn, &type_function)) {
-            value_t result;
+            value_t result = VAL_NONE;
             frame->sp = sp;
             frame->ip = ip;
             frame_t *callee = python_call(VAL_PTR(fn), n_pos, n_kw, args, &result);

@@ -608,16 +608,17 @@ static int plain_line(char **result) {
 
 int readline_read(char **line, const char *prompt, const char *initial, unsigned flags) {
     *line = NULL;
-    if (prompt != NULL && *prompt) {
-        hal_stdout_write(prompt, strlen(prompt));
-    }
     sigint_to_vm = (flags & READLINE_FOR_VM) != 0;
     int r;
     if (editing) {
+        // Raw before the prompt shows: a key pressed as soon as the prompt
+        // is seen must reach the editor, not the terminal's line discipline.
         raw_begin();
+        hal_stdout_write(prompt, strlen(prompt));
         r = edit_line(line, initial, flags);
         raw_end();
     } else {
+        hal_stdout_write(prompt, strlen(prompt));
         r = plain_line(line);
         if (r == READLINE_INTERRUPT) {
             hal_stdout_write("\n", 1);
@@ -627,13 +628,14 @@ int readline_read(char **line, const char *prompt, const char *initial, unsigned
     return r;
 }
 
-int readline_paste(char **text) {
+int readline_paste(char **text, const char *banner) {
     *text = NULL;
     line_t l = {NULL, 0, 0, 0};
     line_reserve(&l, 0);
     unsigned seen = readline_interrupt_count();
     sigint_to_vm = 0;
     raw_begin();
+    hal_stdout_write(banner, strlen(banner));
     int status;
     out_t o = {{0}, 0};
     for (;;) {

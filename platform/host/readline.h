@@ -39,10 +39,10 @@ bool readline_stdin_is_terminal(void);
 // result is its length; otherwise *line is NULL.
 int readline_read(char **line, const char *prompt, const char *initial, unsigned flags);
 
-// Paste mode (editor only): echoes everything typed, "=== " after each new
-// line, until Ctrl-D (returns the length of *text, malloc'd) or Ctrl-C
-// (READLINE_INTERRUPT).
-int readline_paste(char **text);
+// Paste mode (editor only): writes banner, then echoes everything typed,
+// "=== " after each new line, until Ctrl-D (returns the length of *text,
+// malloc'd) or Ctrl-C (READLINE_INTERRUPT).
+int readline_paste(char **text, const char *banner);
 
 // Reads up to size bytes of stdin (0 at end of input, READLINE_INTERRUPT if
 // SIGINT arrived while waiting).

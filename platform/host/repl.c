@@ -6,7 +6,8 @@
 //
 // A statement is read line by line until the core says it is complete
 // (espy_repl_input_complete: brackets closed, and a compound statement
-// ended by an empty line); it is then compiled and run by espy_repl_run,
+// ended by an empty line). Every line is passed with its '\n', so an empty
+// line shows as "\n\n" at the end. It is then run by espy_repl_run,
 // which prints the value of an expression statement. The terminal is back
 // in its normal mode while code runs (readline.c), so Ctrl-C then sends
 // SIGINT and the code gets KeyboardInterrupt.
@@ -164,13 +165,16 @@ static int read_continuation(text_t *t, const char *first) {
             return STATEMENT_NONE;
         }
         if (r == READLINE_EOF) {
-            break;                  // Ctrl-D: run what was typed (as MicroPython)
+            // Ctrl-D: run what was typed (as MicroPython), as if the
+            // statement had been ended by an empty line.
+            text_add(t, "\n", 1);
+            break;
         }
-        text_add(t, "\n", 1);
         if (is_blank(line)) {
             line[0] = '\0';         // the offered indentation only: an empty line
         }
         text_add(t, line, strlen(line));
+        text_add(t, "\n", 1);
         last = line;
     }
     free(line);
@@ -181,9 +185,8 @@ static int read_continuation(text_t *t, const char *first) {
 // MicroPython. Returns the exit status when the code raised SystemExit
 // with a status other than 0 or 1, else -1.
 static int paste_mode(void) {
-    put("paste mode; Ctrl-C to cancel, Ctrl-D to finish\n=== ");
     char *text;
-    int r = readline_paste(&text);
+    int r = readline_paste(&text, "paste mode; Ctrl-C to cancel, Ctrl-D to finish\n=== ");
     if (r < 0) {
         return -1;
     }
@@ -223,6 +226,7 @@ int repl_run(void) {
         }
         t.len = 0;
         text_add(&t, line, (size_t)r);
+        text_add(&t, "\n", 1);
         int got = read_continuation(&t, line);
         free(line);
         if (got != STATEMENT_READY) {

@@ -65,7 +65,7 @@ def main():
                     raise KeyError(e.args[0]) from e
             except LookupError as e:
                 total += e.args[0] & 1
-        total %= 1000000007
+        total %= 1000003
     print("exceptions:", total)
 
 

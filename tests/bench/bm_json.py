@@ -3,7 +3,7 @@ def gen_data(seed, n):
     x = seed
     items = []
     for i in range(n):
-        x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+        x = (x * 75 + 74) % 65537
         items.append({
             "id": i,
             "name": "item%d" % (x % 1000),

@@ -1,7 +1,7 @@
 # Benchmark: lists, sorting, slicing.
 def lcg(seed):
     while True:
-        seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+        seed = (seed * 75 + 74) % 65537
         yield seed
 
 

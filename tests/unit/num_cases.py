@@ -94,7 +94,7 @@ show('big', lambda: 2 ** 1000 // 3 ** 200)
 show('fact', lambda: str(__import__('math').factorial(300)) if False else 1)
 f = 1
 for i in range(1, 400):
-    f *= i
+    f = f * i
 show('f400', lambda: f)
 show('f400 str', lambda: len(str(f)))
 show('f400 //', lambda: (f // (f // 12345), f % 1000000007, f >> 1000, f.bit_length()))
