@@ -82,11 +82,19 @@ static value_t builtin_print(size_t n_args, size_t n_kw, const value_t *args) {
         }
     }
     print_t p = {&b, out_write};
+    // A file object of the program's gets one write per piece, as in CPython.
+    bool piecewise = b.file != VAL_NONE && b.file != PTR_VAL(&sys_stdout_obj) && b.file != PTR_VAL(&sys_stderr_obj);
     for (size_t i = 0; i < n_args; i++) {
         if (i > 0) {
             out_write(&b, sep, sep_len);
+            if (piecewise) {
+                out_flush(&b);
+            }
         }
         obj_print(&p, args[i], PRINT_STR);
+        if (piecewise) {
+            out_flush(&b);
+        }
     }
     out_write(&b, end, end_len);
     out_flush(&b);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bigint.h"
+#include "type.h"
 
 static value_t builtin_abs(size_t n_args, size_t n_kw, const value_t *args) {
     value_t x = args[0];
@@ -57,6 +58,14 @@ static value_t builtin_divmod(size_t n_args, size_t n_kw, const value_t *args) {
     value_t r = try_method(a, Q___divmod__, b);
     if (r == VAL_NULL) {
         r = try_method(b, Q___rdivmod__, a);
+    }
+    if (r == VAL_NULL) {
+        // instances of classes derived from int or float
+        value_t na = class_native_value(a), nb = class_native_value(b);
+        if (na != VAL_NULL || nb != VAL_NULL) {
+            value_t a2[2] = {na ? na : a, nb ? nb : b};
+            return builtin_divmod(2, 0, a2);
+        }
     }
     if (r == VAL_NULL) {
         raise_fmt(&type_TypeError, "unsupported operand type(s) for divmod(): '%q' and '%q'",
@@ -265,6 +274,11 @@ static value_t builtin_round(size_t n_args, size_t n_kw, const value_t *args) {
             call_args[n++] = nd;
         }
         return call_function(dest[0], n, 0, call_args);
+    }
+    value_t native = class_native_value(x);
+    if (native != VAL_NULL && (bigint_is_int(native) || OBJ_TYPE_IS(native, &type_float))) {
+        value_t a[2] = {native, nd};
+        return builtin_round(2, 0, a);
     }
     raise_fmt(&type_TypeError, "type %q doesn't define __round__ method", value_type_name(x));
 }

@@ -242,14 +242,14 @@ static void bytes_print(const print_t *p, value_t self, print_kind_t kind) {
 // ---- indexing and operators -----------------------------------------------------
 
 value_t bytes_subscr_common(const type_t *type, const char *data, size_t len, value_t index) {
-    if (VAL_IS_SMALL(index)) {
-        smallint_t i = SMALL_VALUE(index);
+    smallint_t i;
+    if (value_get_int_maybe(index, &i)) {
         if (i < 0) {
             i += (smallint_t)len;
         }
         if (i < 0 || (size_t)i >= len) {
-            raise_fmt(&type_IndexError, "%s index out of range",
-                      type == &type_bytes ? "index" : "bytearray");
+            raise_msg(&type_IndexError, type == &type_bytes ? "index out of range"
+                                                            : "bytearray index out of range");
         }
         return SMALL((unsigned char)data[i]);
     }
@@ -270,7 +270,7 @@ value_t bytes_subscr_common(const type_t *type, const char *data, size_t len, va
         raise_fmt(&type_TypeError, "%s indices must be integers or slices, not %s",
                   qstr_str(type->name), qstr_str(value_type_name(index)));
     }
-    return SMALL((unsigned char)data[seq_index(index, len, type == &type_bytes ? "index" : "bytearray")]);
+    raise_msg(&type_IndexError, "cannot fit 'int' into an index-sized integer");
 }
 
 static value_t bytes_subscr(value_t self, value_t index, value_t value) {

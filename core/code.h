@@ -97,6 +97,7 @@ typedef struct frame {
 typedef struct generator {
     obj_t base;                 // &type_generator or &type_coroutine
     frame_t *frame;             // NULL once finished
+    value_t ret;                // the return value once finished
     uint8_t running;
     uint8_t started;
 } generator_t;

@@ -555,10 +555,8 @@ static void try_stmt(compiler_t *c) {
                 compile_error(c, "default 'except:' must be last");
             }
             if (c->cur.kind != TOK_COLON) {
-                emit_op(c, OP_DUP_TOP);
                 expr(c);
                 next = emit_jump(c, OP_JUMP_IF_NOT_EXC_MATCH);
-                emit_stack(c, -1);
                 if (tok_accept(c, TOK_KW_AS)) {
                     if (c->cur.kind != TOK_NAME) {
                         compile_error(c, "invalid syntax");

@@ -59,6 +59,10 @@ static inline uint32_t slot_tomb(const map_index_t *ix) {
 }
 
 static inline uint32_t key_hash(value_t key) {
+    if (VAL_IS_SMALL(key)) {
+        smallint_t i = SMALL_VALUE(key);    // as obj_hash
+        return (uint32_t)(i == -1 ? -2 : i);
+    }
     if (VAL_IS_QSTR(key)) {
         return qstr_hash(QSTR_INDEX(key));
     }

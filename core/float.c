@@ -364,7 +364,21 @@ static value_t float_conjugate(size_t n_args, size_t n_kw, const value_t *args) 
 }
 static BUILTIN_FN(float_conjugate_obj, Q_conjugate, 1, 1, false, float_conjugate);
 
+static value_t float_format_method(size_t n_args, size_t n_kw, const value_t *args) {
+    size_t len;
+    const char *spec = str_data(args[1], &len);
+    if (spec == NULL) {
+        raise_fmt(&type_TypeError, "format() argument 2 must be str, not %q", value_type_name(args[1]));
+    }
+    vstr_t vs;
+    vstr_init(&vs, 16);
+    format_value(&vs, float_new(float_self(args[0])), spec, len);
+    return str_from_vstr(&vs);
+}
+static BUILTIN_FN(float_format_method_obj, Q___format__, 2, 2, false, float_format_method);
+
 static const map_entry_t float_locals_table[] = {
+    {QSTR(Q___format__), PTR_VAL(&float_format_method_obj)},
     {QSTR(Q_is_integer), PTR_VAL(&float_is_integer_obj)},
     {QSTR(Q_as_integer_ratio), PTR_VAL(&float_as_integer_ratio_obj)},
     {QSTR(Q_conjugate), PTR_VAL(&float_conjugate_obj)},

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bigint.h"
+#include "type.h"
 
 typedef struct spec {
     const char *fill;       // UTF-8 bytes of the fill character
@@ -370,6 +371,13 @@ void format_value(vstr_t *out, value_t v, const char *spec, size_t speclen) {
         print_t p = vstr_printer(out);
         obj_print(&p, v, PRINT_STR);
         return;
+    }
+    if (!value_is_str(v) && !bigint_is_int(v) && !OBJ_TYPE_IS(v, &type_float)) {
+        // an instance of a class derived from int, float or str
+        value_t native = class_native_value(v);
+        if (native != VAL_NULL) {
+            v = native;
+        }
     }
     spec_t sp;
     parse_spec(&sp, spec, speclen, v, value_is_str(v) ? '<' : '>');

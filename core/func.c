@@ -318,10 +318,21 @@ value_t generator_resume(value_t gen, value_t send, value_t throw_exc, value_t *
         return v;
     }
     g->frame = NULL;
+    g->ret = v;
     if (ret != NULL) {
         *ret = v;
     }
     return VAL_STOP;
+}
+
+value_t generator_return_value(value_t gen) {
+    if (OBJ_TYPE_IS(gen, &type_generator) || OBJ_TYPE_IS(gen, &type_coroutine)) {
+        generator_t *g = VAL_PTR(gen);
+        value_t v = g->ret;
+        g->ret = VAL_NONE;
+        return v != VAL_NULL ? v : VAL_NONE;
+    }
+    return VAL_NONE;
 }
 
 static value_t stop_iteration_with(value_t value) {

@@ -178,8 +178,25 @@ static void print_result(const print_t *p, value_t r, const char *what) {
 
 static void print_native(const print_t *p, value_t self, print_kind_t kind) {
     value_t n = as_instance(self)->native;
-    if (value_type(n)->flags & TYPE_FLAG_EXCEPTION) {
+    const type_t *nt = value_type(n);
+    if (nt->flags & TYPE_FLAG_EXCEPTION) {
         exc_print_as(p, OBJ(self)->type->name, self, kind);
+    } else if (nt == &type_set || nt == &type_frozenset || nt == &type_bytearray) {
+        // These show their class: St({1, 2}), BA(b'x'), as CPython does.
+        vstr_t vs;
+        vstr_init(&vs, 16);
+        print_t vp = vstr_printer(&vs);
+        obj_print(&vp, n, PRINT_REPR);
+        size_t tlen;
+        const char *tname = qstr_data(nt->name, &tlen);
+        print_fmt(p, "%q", OBJ(self)->type->name);
+        if (vs.len > tlen && memcmp(vs.buf, tname, tlen) == 0 && vs.buf[tlen] == '(') {
+            print_strn(p, vs.buf + tlen, vs.len - tlen);
+        } else {
+            print_str(p, "(");
+            print_strn(p, vs.buf, vs.len);
+            print_str(p, ")");
+        }
     } else {
         obj_print(p, n, kind);
     }

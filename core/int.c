@@ -860,7 +860,21 @@ static value_t int_from_bytes(size_t n_args, size_t n_kw, const value_t *args) {
 BUILTIN_FN(int_from_bytes_obj, Q_from_bytes, 2, 4, true, int_from_bytes);
 static const classmethod_obj_t int_from_bytes_classmethod = {{&type_classmethod}, PTR_VAL(&int_from_bytes_obj)};
 
+static value_t int_format_method(size_t n_args, size_t n_kw, const value_t *args) {
+    size_t len;
+    const char *spec = str_data(args[1], &len);
+    if (spec == NULL) {
+        raise_fmt(&type_TypeError, "format() argument 2 must be str, not %q", value_type_name(args[1]));
+    }
+    vstr_t vs;
+    vstr_init(&vs, 16);
+    format_value(&vs, int_self(args[0]), spec, len);
+    return str_from_vstr(&vs);
+}
+static BUILTIN_FN(int_format_method_obj, Q___format__, 2, 2, false, int_format_method);
+
 static const map_entry_t int_locals_table[] = {
+    {QSTR(Q___format__), PTR_VAL(&int_format_method_obj)},
     {QSTR(Q_bit_length), PTR_VAL(&int_bit_length_obj)},
     {QSTR(Q_bit_count), PTR_VAL(&int_bit_count_obj)},
     {QSTR(Q_to_bytes), PTR_VAL(&int_to_bytes_obj)},

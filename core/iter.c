@@ -140,7 +140,9 @@ static value_t builtin_next_fn(size_t n_args, size_t n_kw, const value_t *args) 
         if (n_args > 1) {
             return args[1];
         }
-        raise_obj(exc_new(&type_StopIteration, 0, NULL));
+        // A generator's return value travels in the StopIteration.
+        value_t ret = generator_return_value(args[0]);
+        raise_obj(exc_new(&type_StopIteration, ret != VAL_NONE ? 1 : 0, &ret));
     }
     return v;
 }

@@ -350,6 +350,8 @@ value_t obj_subscr(value_t obj, value_t index, value_t value);  // VAL_SENTINEL 
 value_t obj_getiter(value_t v);
 value_t obj_iternext(value_t iter);        // VAL_STOP when exhausted
 value_t call_function(value_t fn, size_t n_args, size_t n_kw, const value_t *args);
+// The value a finished generator returned (None for anything else), for next().
+value_t generator_return_value(value_t gen);
 value_t call_function_0(value_t fn);
 value_t call_function_1(value_t fn, value_t a);
 value_t call_function_2(value_t fn, value_t a, value_t b);

@@ -26,7 +26,12 @@
 
 typedef intptr_t hash_t;
 
+// CPython's hash of a small int (as obj_hash computes it), inlined.
 static inline hash_t set_hash(value_t key) {
+    if (VAL_IS_SMALL(key)) {
+        smallint_t i = SMALL_VALUE(key);
+        return (hash_t)(int32_t)(uint32_t)(i == -1 ? -2 : i);
+    }
     return (hash_t)(int32_t)obj_hash(key);
 }
 

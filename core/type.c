@@ -665,8 +665,11 @@ static value_t object_make_new(const type_t *type, size_t n_args, size_t n_kw, c
 static value_t object_init_fn(size_t n_args, size_t n_kw, const value_t *args) {
     if (n_args > 1 || n_kw > 0) {
         const type_t *t = value_type(args[0]);
-        if (class_lookup_special(t, Q___init__) != VAL_NULL && class_lookup_special(t, Q___new__) == VAL_NULL) {
+        if (class_lookup_special(t, Q___init__) != VAL_NULL) {
             raise_msg(&type_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+        }
+        if (class_lookup_special(t, Q___new__) == VAL_NULL) {
+            raise_fmt(&type_TypeError, "%q() takes no arguments", t->name);
         }
     }
     return VAL_NONE;

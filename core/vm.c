@@ -1337,12 +1337,14 @@ value_t vm_execute(frame_t *entry, value_t send, value_t throw_exc, bool *yielde
     }
     vm.frame = entry;
     entry->is_entry = 1;
+    // Changed between setjmp and longjmp: must live in memory.
+    volatile value_t pending_throw = throw_exc;
     for (;;) {
         nlr_buf_t nlr;
         if (nlr_push(&nlr) == 0) {
-            if (throw_exc != VAL_NULL) {
-                value_t exc = throw_exc;
-                throw_exc = VAL_NULL;
+            if (pending_throw != VAL_NULL) {
+                value_t exc = pending_throw;
+                pending_throw = VAL_NULL;
                 raise_obj(exc);
             }
             value_t result = run(entry, yielded);
