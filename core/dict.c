@@ -632,7 +632,7 @@ static value_t dict_binary_op(binop_t op, value_t lhs, value_t rhs) {
             map_copy_into(dict_map(r), &o->map);
             return r;
         }
-        case (BINOP_REFLECTED_FIRST + BINOP_OR): {
+        case BINOP_REFLECTED_OR: {
             // rhs | lhs where lhs is the dict (self on the right)
             dict_obj_t *o = obj_native_maybe(rhs, &type_dict);
             if (o == NULL) {
@@ -642,7 +642,7 @@ static value_t dict_binary_op(binop_t op, value_t lhs, value_t rhs) {
             map_copy_into(dict_map(r), &d->map);
             return r;
         }
-        case (BINOP_INPLACE_FIRST + BINOP_OR):
+        case BINOP_INPLACE_OR:
             dict_update_from(&d->map, rhs);
             return lhs;
         default:
@@ -911,10 +911,10 @@ static value_t view_binary_op(binop_t op, value_t lhs, value_t rhs) {
             set_update_from_iter(s, lhs);
             return set_inplace_op(op, s, rhs);
         }
-        case (BINOP_REFLECTED_FIRST + BINOP_AND):
-        case (BINOP_REFLECTED_FIRST + BINOP_OR):
-        case (BINOP_REFLECTED_FIRST + BINOP_SUB):
-        case (BINOP_REFLECTED_FIRST + BINOP_XOR): {
+        case BINOP_REFLECTED_AND:
+        case BINOP_REFLECTED_OR:
+        case BINOP_REFLECTED_SUB:
+        case BINOP_REFLECTED_XOR: {
             // rhs OP lhs, rhs any iterable
             value_t s = set_new(&type_set);
             set_update_from_iter(s, rhs);

@@ -124,6 +124,16 @@ static void parse_spec(spec_t *sp, const char *s, size_t len, value_t v, char de
         raise_fmt(&type_ValueError, "Invalid format specifier '%S' for object of type '%q'", str_new(s, len),
                   value_type_name(v));
     }
+    if (sp->grouping) {
+        char t = sp->type ? sp->type : default_align == '<' ? 's' : 0;   // str's default type is 's'
+        bool ok = strchr("defgEFG%", t) != NULL;   // includes the empty type (NUL)
+        if (sp->grouping == '_' && t && strchr("boxX", t)) {
+            ok = true;
+        }
+        if (!ok) {
+            raise_fmt(&type_ValueError, "Cannot specify '%c' with '%c'.", sp->grouping, t);
+        }
+    }
 }
 
 static _Noreturn void unknown_code(const spec_t *sp, value_t v) {
@@ -205,7 +215,8 @@ static void format_str(vstr_t *out, const spec_t *sp, value_t v) {
         unknown_code(sp, v);
     }
     if (sp->sign) {
-        raise_msg(&type_ValueError, "Sign not allowed in string format specifier");
+        raise_msg(&type_ValueError, sp->sign == ' ' ? "Space not allowed in string format specifier"
+                                                    : "Sign not allowed in string format specifier");
     }
     if (sp->z) {
         raise_msg(&type_ValueError, "Negative zero coercion (z) not allowed in string format specifier");

@@ -356,16 +356,16 @@ static value_t list_binary_op(binop_t op, value_t lhs, value_t rhs) {
             memcpy(ro->items + l->len, o->items, o->len * sizeof(value_t));
             return r;
         }
-        case (BINOP_INPLACE_FIRST + BINOP_ADD):
+        case BINOP_INPLACE_ADD:
             list_extend_from_iter(lhs, rhs);
             return lhs;
         case BINOP_MUL:
-        case (BINOP_REFLECTED_FIRST + BINOP_MUL):
+        case BINOP_REFLECTED_MUL:
             if (!value_is_int(rhs)) {
                 return VAL_NULL;
             }
             return list_repeat(l, rhs);
-        case (BINOP_INPLACE_FIRST + BINOP_MUL): {
+        case BINOP_INPLACE_MUL: {
             if (!value_is_int(rhs)) {
                 return VAL_NULL;
             }

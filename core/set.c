@@ -645,15 +645,15 @@ static value_t set_binary_op(binop_t op, value_t lhs, value_t rhs) {
             return set_difference(lhs, rhs);
         case BINOP_XOR:
             return set_symmetric_difference(lhs, rhs);
-        case (BINOP_INPLACE_FIRST + BINOP_OR):
-        case (BINOP_INPLACE_FIRST + BINOP_AND):
-        case (BINOP_INPLACE_FIRST + BINOP_SUB):
-        case (BINOP_INPLACE_FIRST + BINOP_XOR):
+        case BINOP_INPLACE_OR:
+        case BINOP_INPLACE_AND:
+        case BINOP_INPLACE_SUB:
+        case BINOP_INPLACE_XOR:
             return set_inplace_op(BINOP_BASE(op), lhs, rhs);
-        case (BINOP_REFLECTED_FIRST + BINOP_OR):
-        case (BINOP_REFLECTED_FIRST + BINOP_AND):
-        case (BINOP_REFLECTED_FIRST + BINOP_SUB):
-        case (BINOP_REFLECTED_FIRST + BINOP_XOR):
+        case BINOP_REFLECTED_OR:
+        case BINOP_REFLECTED_AND:
+        case BINOP_REFLECTED_SUB:
+        case BINOP_REFLECTED_XOR:
             // rhs OP lhs with rhs a set-like of another kind (a subclass instance)
             return set_binary_op(BINOP_BASE(op), PTR_VAL(os), lhs);
         default:

@@ -268,8 +268,9 @@ static void format_into(vstr_t *out, fmt_state_t *st, const char *s, size_t len,
             p++;
         }
         if (p >= end) {
-            raise_msg(&type_ValueError, f == end ? "Single '{' encountered in format string"
-                                                 : "expected '}' before end of string");
+            raise_msg(&type_ValueError, f == end                      ? "Single '{' encountered in format string"
+                                        : name_end && *name_end == '!' ? "unmatched '{' in format spec"
+                                                                       : "expected '}' before end of string");
         }
         if (name_end == NULL) {
             name_end = p;
@@ -278,7 +279,7 @@ static void format_into(vstr_t *out, fmt_state_t *st, const char *s, size_t len,
         const char *spec = p, *q = name_end;
         if (q < p && *q == '!') {
             if (q + 1 >= p) {
-                raise_msg(&type_ValueError, "end of string while looking for conversion specifier");
+                raise_msg(&type_ValueError, "unmatched '{' in format spec");
             }
             conversion = (unsigned char)q[1];
             if (conversion != 'r' && conversion != 's' && conversion != 'a') {

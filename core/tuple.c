@@ -323,7 +323,7 @@ static value_t tuple_binary_op(binop_t op, value_t lhs, value_t rhs) {
             return r;
         }
         case BINOP_MUL:
-        case (BINOP_REFLECTED_FIRST + BINOP_MUL): {
+        case BINOP_REFLECTED_MUL: {
             if (!value_is_int(rhs)) {
                 return VAL_NULL;
             }

@@ -296,6 +296,37 @@ static value_t __attribute__((noinline)) send_to_iterator(value_t iter, value_t 
     return VAL_STOP;
 }
 
+// gen.throw(exc) while gen delegates with `yield from` to sub.
+static value_t __attribute__((noinline)) throw_to_delegate(value_t sub, value_t exc, value_t *ret) {
+    if (OBJ_TYPE_IS(sub, &type_generator) || OBJ_TYPE_IS(sub, &type_coroutine)) {
+        return generator_resume(sub, VAL_NONE, exc, ret);
+    }
+    value_t method[2];
+    if (exc_matches(exc, PTR_VAL(&type_GeneratorExit))) {
+        if (obj_load_method_maybe(sub, Q_close, method)) {
+            call_method(sub, Q_close, 0, NULL);
+        }
+        raise_obj(exc);
+    }
+    if (!obj_load_method_maybe(sub, Q_throw, method)) {
+        raise_obj(exc);
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        value_t v = call_method(sub, Q_throw, 1, &exc);
+        nlr_pop();
+        return v;
+    }
+    if (!exc_matches(nlr.value, PTR_VAL(&type_StopIteration))) {
+        nlr_raise(nlr.value);
+    }
+    value_t args = obj_getattr(nlr.value, Q_args);
+    size_t n;
+    value_t *items = seq_items(args, &n);
+    *ret = n > 0 ? items[0] : VAL_NONE;
+    return VAL_STOP;
+}
+
 // ---- calls ----------------------------------------------------------------------
 
 // A Python function called from the loop: returns a new frame to switch to,
@@ -1163,7 +1194,11 @@ static value_t run(frame_t *entry, bool *yielded) {
         value_t kind = sp[-1], value = sp[-2], exit_fn = sp[-3];
         if (kind == SMALL(UNWIND_EXCEPTION)) {
             value_t args[3] = {PTR_VAL(value_type(value)), value, VAL_NONE};
+            // While __exit__ runs, the exception is the one being handled.
+            value_t outer = vm.handled;
+            vm.handled = value;
             value_t r = call_function(exit_fn, 3, 0, args);
+            vm.handled = outer;
             if (obj_is_true(r)) {
                 value = VAL_NONE;
                 kind = SMALL(UNWIND_NORMAL);
@@ -1342,12 +1377,26 @@ value_t vm_execute(frame_t *entry, value_t send, value_t throw_exc, bool *yielde
     for (;;) {
         nlr_buf_t nlr;
         if (nlr_push(&nlr) == 0) {
+            value_t result;
             if (pending_throw != VAL_NULL) {
                 value_t exc = pending_throw;
                 pending_throw = VAL_NULL;
-                raise_obj(exc);
+                if (*entry->ip != OP_YIELD_FROM || entry->ip == entry->code->bytecode) {
+                    raise_obj(exc);
+                }
+                // Suspended in `yield from`: the delegate gets the exception first.
+                value_t ret = VAL_NONE;
+                value_t v = throw_to_delegate(entry->sp[-1], exc, &ret);
+                if (v != VAL_STOP) {
+                    *yielded = true;
+                    result = v;
+                    goto done;
+                }
+                entry->sp[-1] = ret;
+                entry->ip++;
             }
-            value_t result = run(entry, yielded);
+            result = run(entry, yielded);
+        done:
             nlr_pop();
             vm.frame = saved_frame;
             if (!entry->is_heap) {
