@@ -180,10 +180,20 @@ void tok_record_until(compiler_t *c, const int *stops, tok_array_t *out) {
     out->toks = NULL;
     out->len = out->cap = 0;
     int depth = 0;
+    int lambdas = 0;      // lambda parameter lists open at depth 0: their commas do not stop
     for (;;) {
         int k = c->cur.kind;
         if (k == TOK_END) {
             break;
+        }
+        if (depth == 0 && k == TOK_KW_LAMBDA) {
+            lambdas++;
+        } else if (depth == 0 && lambdas > 0 && k == TOK_COLON) {
+            lambdas--;
+        } else if (depth == 0 && lambdas > 0 && k == TOK_COMMA) {
+            tok_array_push(out, &c->cur);
+            tok_advance(c);
+            continue;
         }
         if (depth == 0) {
             bool stop = k == TOK_NEWLINE || k == TOK_SEMI || is_close(k);

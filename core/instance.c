@@ -294,10 +294,10 @@ value_t instance_unary_op(unop_t op, value_t self) {
     value_t n = as_instance(self)->native;
     if (n != VAL_NULL) {
         const type_t *nt = value_type(n);
-        value_t r = nt->unary_op != NULL ? nt->unary_op(op, n) : VAL_NULL;
-        if (r == VAL_NULL && op == UNOP_HASH && is_unhashable_builtin(nt)) {
+        if (op == UNOP_HASH && is_unhashable_builtin(nt)) {
             raise_fmt(&type_TypeError, "unhashable type: '%q'", cls->type.name);
         }
+        value_t r = nt->unary_op != NULL ? nt->unary_op(op, n) : VAL_NULL;
         if (r == VAL_NULL && op == UNOP_INT) {
             r = nt->unary_op != NULL ? nt->unary_op(UNOP_INDEX, n) : VAL_NULL;
         }
@@ -344,6 +344,9 @@ value_t instance_binary_op(binop_t op, value_t lhs, value_t rhs) {
         value_t r = nt->binary_op(op, n, other);
         return r == n && BINOP_IS_INPLACE(op) ? lhs : r;
     }
+    if (op == BINOP_CONTAINS && !(cls->has & (CLASS_HAS_ITER | CLASS_HAS_GETITEM))) {
+        raise_fmt(&type_TypeError, "argument of type '%q' is not iterable", cls->type.name);
+    }
     return VAL_NULL;
 }
 
@@ -379,7 +382,7 @@ static void load_attr(value_t self, qstr_t name, value_t *dest) {
     const type_t *owner;
     value_t cv = type_lookup(&cls->type, name, &owner);
     if (cv != VAL_NULL) {
-        if (v != VAL_NULL && !OBJ_TYPE_IS(cv, &type_property)) {
+        if (v != VAL_NULL && !value_is_data_descriptor(cv)) {
             dest[0] = v;
             return;
         }
@@ -402,6 +405,9 @@ static void load_attr(value_t self, qstr_t name, value_t *dest) {
                 return;
             }
         }
+    }
+    if (name == Q___doc__) {
+        dest[0] = VAL_NONE;
     }
 }
 
@@ -457,6 +463,15 @@ static void store_attr(value_t self, qstr_t name, value_t value) {
             } else {
                 call_function_2(fn, self, value);
             }
+            return;
+        }
+        if (value_is_data_descriptor(cv)) {
+            value_t fn = class_lookup_special(OBJ(cv)->type, value == VAL_NULL ? Q___delete__ : Q___set__);
+            if (fn == VAL_NULL) {
+                raise_fmt(&type_AttributeError, "__%s__", value == VAL_NULL ? "delete" : "set");
+            }
+            value_t a[3] = {cv, self, value};
+            call_function(fn, value == VAL_NULL ? 2 : 3, 0, a);
             return;
         }
     }

@@ -812,7 +812,7 @@ static value_t int_to_bytes(size_t n_args, size_t n_kw, const value_t *args) {
     }
     return bytes_new(buf, (size_t)length);
 }
-static BUILTIN_FN(int_to_bytes_obj, Q_to_bytes, 1, 4, true, int_to_bytes);
+static BUILTIN_FN(int_to_bytes_obj, Q_to_bytes, 1, 3, true, int_to_bytes);
 
 // int.from_bytes(bytes, byteorder='big', *, signed=False): args[0] is the class.
 static value_t int_from_bytes(size_t n_args, size_t n_kw, const value_t *args) {
@@ -857,7 +857,7 @@ static value_t int_from_bytes(size_t n_args, size_t n_kw, const value_t *args) {
     }
     return r;
 }
-BUILTIN_FN(int_from_bytes_obj, Q_from_bytes, 2, 4, true, int_from_bytes);
+BUILTIN_FN(int_from_bytes_obj, Q_from_bytes, 1, 3, true, int_from_bytes);
 static const classmethod_obj_t int_from_bytes_classmethod = {{&type_classmethod}, PTR_VAL(&int_from_bytes_obj)};
 
 static value_t int_format_method(size_t n_args, size_t n_kw, const value_t *args) {

@@ -108,7 +108,10 @@ bool obj_is_true(value_t v) {
 uint32_t obj_hash(value_t v) {
     if (VAL_IS_SMALL(v)) {
         smallint_t i = SMALL_VALUE(v);
-        return (uint32_t)(i == -1 ? -2 : i);
+        // Beyond 2**61 - 1 (64-bit hosts) the int type reduces as CPython does.
+        if (i > -((smallint_t)1 << 60) && i < ((smallint_t)1 << 60)) {
+            return (uint32_t)(i == -1 ? -2 : i);
+        }
     }
     if (VAL_IS_QSTR(v)) {
         return qstr_hash(QSTR_INDEX(v));

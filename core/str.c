@@ -104,6 +104,16 @@ value_t str_from_vstr(vstr_t *vs) {
     return PTR_VAL(o);
 }
 
+// The same when the number of code points is known.
+value_t str_from_vstr_charlen(vstr_t *vs, size_t charlen) {
+    if (vs->len <= 1) {
+        return str_from_vstr(vs);
+    }
+    str_obj_t *o = vstr_take(vs, &type_str);
+    o->charlen = (uint32_t)charlen;
+    return PTR_VAL(o);
+}
+
 // ---- reading strings ------------------------------------------------------
 
 const char *str_data(value_t v, size_t *len) {

@@ -14,10 +14,40 @@
 
 enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_CAPITALIZE, CASE_TITLE, CASE_FOLD };
 
+// ASCII text (all of bytes, and str whose charlen == len): one pass over
+// the bytes into a buffer of the same length.
+static value_t case_ascii(const strarg_t *s, int mode) {
+    vstr_t vs;
+    vstr_init(&vs, s->len);
+    char *out = vstr_extend(&vs, s->len);
+    const unsigned char *p = (const unsigned char *)s->data;
+    bool prev_cased = false;
+    for (size_t i = 0; i < s->len; i++) {
+        unsigned c = p[i];
+        bool is_up = c >= 'A' && c <= 'Z', is_low = c >= 'a' && c <= 'z';
+        bool up;
+        switch (mode) {
+            case CASE_UPPER: up = true; break;
+            case CASE_LOWER: case CASE_FOLD: up = false; break;
+            case CASE_SWAP: up = is_low; break;
+            case CASE_CAPITALIZE: up = i == 0; break;
+            default: up = !prev_cased; prev_cased = is_up || is_low; break;
+        }
+        out[i] = (char)(up ? (is_low ? c - 32 : c) : (is_up ? c + 32 : c));
+    }
+    if (s->type == &type_str) {
+        return str_from_vstr_charlen(&vs, s->len);
+    }
+    return strarg_from_vstr(s->type, &vs);
+}
+
 static value_t case_common(value_t self, int mode) {
     strarg_t s;
     strarg_self(self, &s);
     bool is_str = s.type == &type_str;
+    if (!is_str || s.charlen == s.len) {
+        return case_ascii(&s, mode);
+    }
     vstr_t vs;
     vstr_init(&vs, s.len);
     const char *p = s.data, *end = s.data + s.len;

@@ -553,6 +553,7 @@ static value_t str_join(size_t n_args, size_t n_kw, const value_t *args) {
         return items[0];
     }
     size_t total = n > 0 ? check_mul_size(s.len, n - 1) : 0;
+    size_t chars = n > 0 ? s.charlen * (n - 1) : 0;
     for (size_t i = 0; i < n; i++) {
         strarg_t it;
         bool ok = s.type == &type_str ? (it.data = str_data(items[i], &it.len)) != NULL
@@ -564,6 +565,9 @@ static value_t str_join(size_t n_args, size_t n_kw, const value_t *args) {
                       (unsigned)i, qstr_str(value_type_name(items[i])));
         }
         total += it.len;
+        if (s.type == &type_str) {
+            chars += str_charlen_of(items[i], it.data, it.len);
+        }
         if (total < it.len) {
             raise_msg(&type_MemoryError, "joined string is too long");
         }
@@ -584,6 +588,9 @@ static value_t str_join(size_t n_args, size_t n_kw, const value_t *args) {
         }
         memcpy(out, it.data, it.len);
         out += it.len;
+    }
+    if (s.type == &type_str) {
+        return str_from_vstr_charlen(&vs, chars);
     }
     return strarg_from_vstr(s.type, &vs);
 }
@@ -771,6 +778,9 @@ static value_t pad_common(size_t n_args, const value_t *args, int align, const c
     vstr_add_strn(&vs, s.data, s.len);
     for (size_t i = left; i < marg; i++) {
         vstr_add_strn(&vs, fill, filllen);
+    }
+    if (s.type == &type_str) {
+        return str_from_vstr_charlen(&vs, (size_t)width);
     }
     return strarg_from_vstr(s.type, &vs);
 }

@@ -24,6 +24,7 @@ str_obj_t *vstr_take(vstr_t *vs, const type_t *type);
 size_t str_charlen_of(value_t v, const char *data, size_t len);
 value_t str_new_len(const char *data, size_t len, size_t charlen);
 value_t str_from_char(uint32_t c);
+value_t str_from_vstr_charlen(vstr_t *vs, size_t charlen);
 // Self of a str method (str, qstr or str subclass instance): its text.
 const char *str_self(value_t v, size_t *len);
 // An argument that must be a str: TypeError "must be str, not X" otherwise.

@@ -164,8 +164,26 @@ void type_bind_attr(value_t v, const type_t *owner, value_t self, const type_t *
             dest[1] = self;
             return;
         }
+        if ((vt->flags & TYPE_FLAG_HEAP) && (((const class_t *)vt)->has & CLASS_HAS_DESCR_GET)) {
+            dest[0] = descriptor_get(v, self, cls);
+            return;
+        }
     }
     dest[0] = v;
+}
+
+value_t descriptor_get(value_t descr, value_t self, const type_t *cls) {
+    value_t fn = class_lookup_special(OBJ(descr)->type, Q___get__);
+    value_t a[3] = {descr, self, PTR_VAL(cls)};
+    return call_function(fn, 3, 0, a);
+}
+
+bool value_is_data_descriptor(value_t v) {
+    if (!VAL_IS_OBJ(v)) {
+        return false;
+    }
+    const type_t *t = OBJ(v)->type;
+    return t == &type_property || ((t->flags & TYPE_FLAG_HEAP) && (((const class_t *)t)->has & CLASS_HAS_DESCR_SET));
 }
 
 // ---- the native base behind an instance ------------------------------------------------
@@ -357,6 +375,9 @@ static uint32_t special_bit(qstr_t name) {
         case Q___init__: return CLASS_HAS_INIT;
         case Q___new__: return CLASS_HAS_NEW;
         case Q___contains__: return CLASS_HAS_CONTAINS | CLASS_HAS_BINARY;
+        case Q___get__: return CLASS_HAS_DESCR_GET;
+        case Q___set__:
+        case Q___delete__: return CLASS_HAS_DESCR_SET;
         default: break;
     }
     for (int op = 0; op < UNOP_COUNT; op++) {
@@ -385,7 +406,7 @@ void class_update_slots(class_t *cls) {
         }
         size_t pos = 0;
         for (map_entry_t *e; (e = map_next(m->locals, &pos)) != NULL;) {
-            if (OBJ_TYPE_IS(e->value, &type_property)) {
+            if (value_is_data_descriptor(e->value)) {
                 has |= CLASS_HAS_PROPERTY;
             }
             if (user && VAL_IS_QSTR(e->key)) {
@@ -468,6 +489,13 @@ value_t class_new(qstr_t name, value_t bases, value_t dict) {
         sm->fn = v;
         map_store(ns, QSTR(Q___new__), PTR_VAL(sm));
     }
+    v = map_get_qstr(ns, Q___init_subclass__);
+    if (value_is_function(v)) {
+        classmethod_obj_t *cm = gc_alloc(sizeof(classmethod_obj_t), 0);
+        cm->base.type = &type_classmethod;
+        cm->fn = v;
+        map_store(ns, QSTR(Q___init_subclass__), PTR_VAL(cm));
+    }
     if (map_get_qstr(ns, Q___module__) == VAL_NULL) {
         value_t g = vm_globals();
         value_t mod = g != VAL_NULL ? dict_get(g, QSTR(Q___name__)) : VAL_NULL;
@@ -501,7 +529,10 @@ static value_t type_call(value_t self, size_t n_args, size_t n_kw, const value_t
             for (map_entry_t *e; (e = map_next(dict_map(args[2]), &pos)) != NULL;) {
                 dict_store(ns, str_intern_if_name(e->key), e->value);
             }
-            return class_new(QSTR_INDEX(name), tuple_from_iter(args[1]), ns);
+            if (!OBJ_TYPE_IS(args[1], &type_tuple)) {
+                raise_fmt(&type_TypeError, "type.__new__() argument 2 must be tuple, not %T", args[1]);
+            }
+            return class_new(QSTR_INDEX(name), args[1], ns);
         }
         raise_msg(&type_TypeError, "type() takes 1 or 3 arguments");
     }
@@ -615,6 +646,9 @@ static void type_attr(value_t self, qstr_t name, value_t *dest) {
     } else if (OBJ_TYPE_IS(v, &type_classmethod)) {
         dest[0] = ((classmethod_obj_t *)VAL_PTR(v))->fn;
         dest[1] = self;
+    } else if (VAL_IS_OBJ(v) && (OBJ(v)->type->flags & TYPE_FLAG_HEAP)
+               && (((const class_t *)OBJ(v)->type)->has & CLASS_HAS_DESCR_GET)) {
+        dest[0] = descriptor_get(v, VAL_NONE, t);
     } else {
         dest[0] = v;
     }
@@ -860,6 +894,41 @@ static void set_owner(value_t v, value_t cls) {
     func_set_class(v, cls);
 }
 
+// Calls the nearest __init_subclass__ of a base class with the class
+// statement's keywords (metaclass excepted).
+static void init_subclass(value_t cls, size_t n_args, size_t n_kw, const value_t *args) {
+    size_t n;
+    value_t *mro = seq_items(((class_t *)VAL_PTR(cls))->mro, &n);
+    value_t fn = VAL_NULL;
+    for (size_t i = 1; i < n && fn == VAL_NULL; i++) {
+        const type_t *m = VAL_PTR(mro[i]);
+        if (!type_is_heap(m)) {
+            break;
+        }
+        fn = map_get_qstr(m->locals, Q___init_subclass__);
+    }
+    value_t *kw = gc_alloc((1 + 2 * n_kw) * sizeof(value_t), 0);
+    kw[0] = cls;
+    size_t nk = 0;
+    for (size_t i = 0; i < n_kw; i++) {
+        if (args[n_args + 2 * i] != QSTR(Q_metaclass)) {
+            kw[1 + 2 * nk] = args[n_args + 2 * i];
+            kw[2 + 2 * nk] = args[n_args + 2 * i + 1];
+            nk++;
+        }
+    }
+    if (fn == VAL_NULL) {
+        if (nk > 0) {
+            raise_fmt(&type_TypeError, "%q.__init_subclass__() takes no keyword arguments", ((type_t *)VAL_PTR(cls))->name);
+        }
+        return;
+    }
+    if (OBJ_TYPE_IS(fn, &type_classmethod) || OBJ_TYPE_IS(fn, &type_staticmethod)) {
+        fn = ((classmethod_obj_t *)VAL_PTR(fn))->fn;
+    }
+    call_function(fn, 1, nk, kw);
+}
+
 // __build_class__(func, name, *bases, metaclass=None): runs the class body
 // with a fresh namespace, then makes the class.
 static value_t build_class_fn(size_t n_args, size_t n_kw, const value_t *args) {
@@ -882,6 +951,18 @@ static value_t build_class_fn(size_t n_args, size_t n_kw, const value_t *args) {
     size_t pos = 0;
     for (map_entry_t *e; (e = map_next(dict_map(ns), &pos)) != NULL;) {
         set_owner(e->value, cls);
+    }
+    if (OBJ_TYPE_IS(cls, &type_type) && type_is_heap(VAL_PTR(cls))) {
+        // Descriptors learn their names, then the parent's __init_subclass__ runs.
+        pos = 0;
+        for (map_entry_t *e; (e = map_next(dict_map(ns), &pos)) != NULL;) {
+            value_t v = e->value, key = e->key;
+            if (VAL_IS_OBJ(v) && class_lookup_special(OBJ(v)->type, Q___set_name__) != VAL_NULL) {
+                value_t a[2] = {cls, key};
+                call_method(v, Q___set_name__, 2, a);
+            }
+        }
+        init_subclass(cls, n_args, n_kw, args);
     }
     return cls;
 }

@@ -32,9 +32,11 @@
 #define CLASS_HAS_SETATTR 0x0800     // __setattr__ or __delattr__
 #define CLASS_HAS_INIT 0x1000
 #define CLASS_HAS_NEW 0x2000
-#define CLASS_HAS_PROPERTY 0x4000    // a property (data descriptor) somewhere in the MRO
+#define CLASS_HAS_PROPERTY 0x4000    // a data descriptor (property, ...) somewhere in the MRO
 #define CLASS_HAS_CONTAINS 0x8000
 #define CLASS_HAS_GETATTRIBUTE 0x10000
+#define CLASS_HAS_DESCR_GET 0x20000  // __get__: instances are descriptors
+#define CLASS_HAS_DESCR_SET 0x40000  // __set__ or __delete__: data descriptors
 
 typedef struct class_obj {
     type_t type;               // base.type = &type_type, flags TYPE_FLAG_HEAP | ...
@@ -104,6 +106,11 @@ value_t type_mro(const type_t *t);
 // special method name (dunder true), a wrapper of the slot); VAL_NULL if none.
 value_t type_own_attr(const type_t *t, qstr_t name, bool dunder);
 bool qstr_is_dunder(qstr_t name);
+// Whether v is a data descriptor (a property, or an object whose class
+// defines __set__ or __delete__): it wins over the instance's own attribute.
+bool value_is_data_descriptor(value_t v);
+// descr.__get__(self, cls) for an object whose class defines __get__.
+value_t descriptor_get(value_t descr, value_t self, const type_t *cls);
 // Looks a special method up in the user part of the class's MRO only.
 value_t class_lookup_special(const type_t *t, qstr_t name);
 // Recomputes a class's CLASS_HAS_* bits and slots (after a class attribute changed).

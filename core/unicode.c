@@ -128,10 +128,7 @@ bool utf8_check(const char *s, size_t len, size_t *bad, size_t *badlen) {
     return true;
 }
 
-bool unicode_isspace(uint32_t c) {
-    if (c < 0x80) {
-        return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
-    }
+bool unicode_isspace_nonascii(uint32_t c) {
     return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
            c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }

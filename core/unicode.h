@@ -33,7 +33,13 @@ size_t utf8_seq_len(unsigned char c);
 // invalid sequence.
 bool utf8_check(const char *s, size_t len, size_t *bad, size_t *badlen);
 
-bool unicode_isspace(uint32_t c);
+bool unicode_isspace_nonascii(uint32_t c);
+static inline bool unicode_isspace(uint32_t c) {
+    if (c < 0x80) {
+        return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+    }
+    return unicode_isspace_nonascii(c);
+}
 bool unicode_isalpha(uint32_t c);
 bool unicode_isdigit(uint32_t c);      // decimal digits and superscripts
 bool unicode_isdecimal(uint32_t c);

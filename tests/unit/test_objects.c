@@ -115,7 +115,7 @@ static void test_exceptions(void) {
 
     // consecutive identical frames share one entry
     for (int i = 0; i < 6; i++) {
-        exc_add_traceback(e, Q_lt_string_gt, 7, Q_f);
+        exc_add_traceback(e, Q_lt_string_gt, 7, qstr_from_str("f"));
     }
     exc_add_traceback(e, Q_lt_string_gt, 9, Q_lt_module_gt);
     exc_tb_t *tb = VAL_PTR(exc_get(e)->traceback);
@@ -133,10 +133,15 @@ static void test_exceptions(void) {
     value_t ctx = exc_new(&type_IndexError, 0, NULL);
     value_t second = exc_new(&type_TypeError, 0, NULL);
     exc_set_context(second, ctx);
-    exc_set_context(ctx, second);          // would make a cycle: broken
-    CHECK(exc_get(second)->context == ctx && exc_get(ctx)->context == VAL_NULL);
     text = traceback_of(second);
     CHECK(strcmp(text, "IndexError\n\nDuring handling of the above exception, another exception occurred:\n\nTypeError\n") == 0);
+    exc_set_context(ctx, ctx);             // never its own context
+    CHECK(exc_get(ctx)->context == VAL_NULL);
+    exc_get(second)->context = VAL_NULL;
+    exc_set_context(second, ctx);
+    exc_get(ctx)->context = VAL_NULL;
+    exc_set_context(ctx, second);          // would make a cycle: second's link is cut, as CPython
+    CHECK(exc_get(ctx)->context == second && exc_get(second)->context == VAL_NULL);
 
     // raise_fmt and the preallocated MemoryError
     nlr_buf_t nlr;
@@ -164,7 +169,7 @@ static void test_modules(void) {
     CHECK(modules_find_builtin(Q_sys) != VAL_NULL);
     CHECK(modules_find_builtin(Q_usys) == modules_find_builtin(Q_sys));
     CHECK(modules_find_builtin(Q_gc) == PTR_VAL(&gc_module));
-    CHECK(modules_find_builtin(Q_nonexistent_module) == VAL_NULL);
+    CHECK(modules_find_builtin(qstr_from_str("nonexistent_module")) == VAL_NULL);
     CHECK(dict_get(sys_modules_dict(), QSTR(Q_sys)) == modules_find_builtin(Q_sys));
     // the builtins table is sorted, so lookups can bisect
     for (uint32_t i = 1; i < builtins_map.used; i++) {
