@@ -421,8 +421,8 @@ static value_t bytes_iter_self(value_t self) {
 
 static value_t bytes_iternext(value_t self) {
     bytes_iter_t *it = VAL_PTR(self);
-    const char *d;
-    size_t len;
+    const char *d = NULL;
+    size_t len = 0;
     bytes_get_data(it->seq, &d, &len);
     if (it->index >= len) {
         return VAL_STOP;

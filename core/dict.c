@@ -73,6 +73,14 @@ static inline uint32_t key_hash(value_t key) {
 // only as a bool and the int of the same value (True == 1).
 static inline bool keys_equal(value_t a, value_t b) {
     if (VAL_IS_OBJ(a) || VAL_IS_OBJ(b)) {
+        if (OBJ_TYPE_IS(a, &type_str) && OBJ_TYPE_IS(b, &type_str)) {
+            // two strs: their cached hashes differ on most probes
+            const str_obj_t *sa = VAL_PTR(a), *sb = VAL_PTR(b);
+            if (sa->hash != 0 && sb->hash != 0 && sa->hash != sb->hash) {
+                return false;
+            }
+            return sa->len == sb->len && memcmp(sa->data, sb->data, sa->len) == 0;
+        }
         return obj_equal(a, b);
     }
     if (VAL_IS_BOOL(a)) {
