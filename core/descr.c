@@ -118,7 +118,15 @@ static void property_attr(value_t self, qstr_t name, value_t *dest) {
         case Q_fget: dest[0] = p->fget; break;
         case Q_fset: dest[0] = p->fset; break;
         case Q_fdel: dest[0] = p->fdel; break;
-        case Q___doc__: dest[0] = p->doc; break;
+        case Q___doc__: {
+            // without a doc argument, the getter's docstring
+            value_t d = p->doc;
+            if (d == VAL_NONE && p->fget != VAL_NONE) {
+                d = obj_getattr_maybe(p->fget, Q___doc__);
+            }
+            dest[0] = d != VAL_NULL ? d : VAL_NONE;
+            break;
+        }
         default: break;
     }
 }

@@ -47,6 +47,7 @@ static struct {
     uint8_t *blocks;         // first block
     size_t nblocks;
     free_run_t *bins[BINS];
+    size_t bump, bump_end;   // the free run small allocations are carved from
     size_t used_blocks;
     size_t peak_blocks;
     size_t collections;
@@ -118,32 +119,63 @@ void gc_init(void *start, size_t size) {
 
 // ---- allocation ------------------------------------------------------------
 
-static void *alloc_blocks(size_t n, unsigned flags) {
-    free_run_t *run = NULL;
-    for (size_t bin = bin_of(n); bin < BINS && run == NULL; bin++) {
+// Takes n blocks: an exact fit from the bins, else from the bump region
+// (the run being carved), else the first run large enough, which becomes
+// the new bump region when it is a big one.
+static size_t take_blocks(size_t n) {
+    if (n < BINS - 1 && heap.bins[n] != NULL) {
+        free_run_t *run = heap.bins[n];
+        heap.bins[n] = run->next;
+        return block_of(run);
+    }
+    if (heap.bump_end - heap.bump >= n) {
+        size_t first = heap.bump;
+        heap.bump += n;
+        return first;
+    }
+    for (size_t bin = bin_of(n); bin < BINS; bin++) {
         free_run_t **link = &heap.bins[bin];
         while (*link != NULL && (*link)->blocks < n) {
             link = &(*link)->next;     // only the last bin holds mixed sizes
         }
-        if (*link != NULL) {
-            run = *link;
-            *link = run->next;
+        if (*link == NULL) {
+            continue;
         }
+        free_run_t *run = *link;
+        *link = run->next;
+        size_t first = block_of(run);
+        size_t rest = run->blocks - n;
+        if (bin == BINS - 1) {
+            // Carve further small allocations from what remains.
+            if (heap.bump_end > heap.bump) {
+                run_push(heap.bump, heap.bump_end - heap.bump);
+            }
+            heap.bump = first + n;
+            heap.bump_end = first + n + rest;
+        } else if (rest > 0) {
+            run_push(first + n, rest);
+        }
+        return first;
     }
-    if (run == NULL) {
+    return SIZE_MAX;
+}
+
+static void *alloc_blocks(size_t n, unsigned flags) {
+    size_t first = take_blocks(n);
+    if (first == SIZE_MAX) {
         return NULL;
-    }
-    size_t first = block_of(run);
-    size_t rest = run->blocks - n;
-    if (rest > 0) {
-        run_push(first + n, rest);
     }
     nib_set(first, ((flags & GC_FINAL) ? STATE_HEAD_FINAL : STATE_HEAD) | ((flags & GC_LEAF) ? NIB_LEAF : 0));
     for (size_t b = first + 1; b < first + n; b++) {
         nib_set(b, STATE_TAIL);
     }
-    void *p = block_ptr(first);
-    memset(p, 0, n * GC_BLOCK);
+    uintptr_t *p = block_ptr(first);
+    if (n == 1) {
+        p[0] = 0;
+        p[1] = 0;
+    } else {
+        memset(p, 0, n * GC_BLOCK);
+    }
     heap.used_blocks += n;
     if (heap.used_blocks > heap.peak_blocks) {
         heap.peak_blocks = heap.used_blocks;
@@ -323,6 +355,7 @@ static void sweep(void) {
     for (size_t i = 0; i < BINS; i++) {
         heap.bins[i] = NULL;
     }
+    heap.bump = heap.bump_end = 0;
     size_t used = 0;
     size_t run_start = SIZE_MAX;
     for (size_t b = 0; b < heap.nblocks;) {

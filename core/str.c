@@ -484,6 +484,9 @@ const char *str_search(const char *h, size_t hlen, const char *n, size_t nlen) {
     if (nlen > hlen) {
         return NULL;
     }
+    if (nlen == 1) {
+        return memchr(h, n[0], hlen);
+    }
     const char *last = h + (hlen - nlen);
     char first = n[0];
     while (h <= last) {

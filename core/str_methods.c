@@ -719,14 +719,19 @@ static value_t str_replace(size_t n_args, size_t n_kw, const value_t *args) {
             return self_copy(&s, args[0]);
         }
         vstr_init(&vs, s.len + (new.len > old.len ? new.len - old.len : 0) * 4);
+        size_t done = 0;
         while (q != NULL && count > 0) {
             vstr_add_strn(&vs, p, (size_t)(q - p));
             vstr_add_strn(&vs, new.data, new.len);
             p = q + old.len;
             count--;
+            done++;
             q = str_search(p, (size_t)(end - p), old.data, old.len);
         }
         vstr_add_strn(&vs, p, (size_t)(end - p));
+        if (s.type == &type_str) {
+            return str_from_vstr_charlen(&vs, s.charlen + done * new.charlen - done * old.charlen);
+        }
     }
     return strarg_from_vstr(s.type, &vs);
 }

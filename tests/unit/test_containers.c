@@ -282,6 +282,8 @@ void print_fmt(const print_t *p, const char *fmt, ...) {
     va_end(ap);
 }
 
+value_t generator_return_value(value_t gen) { return VAL_NONE; }
+
 static void *stack_top;
 void *hal_stack_top(void) { return stack_top; }
 void gc_mark_roots(void) {}
