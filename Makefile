@@ -14,7 +14,7 @@ WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Iplatform/host
 OPT ?= -O2 -g
 
-.PHONY: all run test test-lang test-host32 test-unit check-lx106 bench host32 fuzz fuzz-smoke clean
+.PHONY: all run test test-lang test-gc-stress test-host32 test-unit check-lx106 bench host32 fuzz fuzz-smoke clean
 
 all: build/host/espy
 
@@ -62,6 +62,26 @@ build/host32/espy: $(HOST32_OBJ)
 host32: build/host32/espy
 
 -include $(HOST32_OBJ:.o=.d)
+
+# ---- gc-stress: a collection at every allocation ------------------------------
+STRESS_OBJ := $(patsubst %.c,build/stress/obj/%.o,$(CORE_SRC) $(HOST_SRC)) build/stress/obj/gen/qstrdata.o
+$(eval $(call gen_rules,build/stress))
+
+build/stress/obj/%.o: %.c build/stress/gen/qstrdefs.h
+	@mkdir -p $(dir $@)
+	$(CC) -DESPY_GC_STRESS $(CFLAGS_COMMON) -Ibuild/stress/gen -O1 -g -MMD -MP -c $< -o $@
+
+build/stress/obj/gen/qstrdata.o: build/stress/gen/qstrdata.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -Ibuild/stress/gen -O1 -c $< -o $@
+
+build/stress/espy: $(STRESS_OBJ)
+	$(CC) -o $@ $^ -lm
+
+-include $(STRESS_OBJ:.o=.d)
+
+test-gc-stress: build/stress/espy
+	@$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang
 
 # ---- lx106: core/ must compile for the chip without warnings ---------------
 LX106_OBJ := $(patsubst core/%.c,build/lx106/obj/%.o,$(CORE_SRC))

@@ -195,6 +195,13 @@ void *gc_alloc_maybe(size_t nbytes, unsigned flags) {
     if (heap.threshold >= 0 && heap.since_collect >= (size_t)heap.threshold && !heap.disabled) {
         gc_collect();
     }
+#ifdef ESPY_GC_STRESS
+    // The test build that collects at every allocation, to find values the
+    // collector cannot see.
+    if (!heap.disabled) {
+        gc_collect();
+    }
+#endif
     void *p = alloc_blocks(n, flags);
     if (p == NULL && !heap.disabled) {
         gc_collect();

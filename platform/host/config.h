@@ -11,7 +11,11 @@
 typedef double pyfloat_t;
 #define ESPY_FLOAT_IS_DOUBLE 1
 
+#ifdef ESPY_GC_STRESS
+#define ESPY_DEFAULT_HEAP_SIZE (256 * 1024)   // every allocation collects: keep sweeps short
+#else
 #define ESPY_DEFAULT_HEAP_SIZE (2 * 1024 * 1024)
+#endif
 // Python frames live on their own stack, carved from the heap at start-up.
 #define ESPY_FRAME_STACK_SHARE 8        // 1/8 of the heap
 #define ESPY_RECURSION_LIMIT 1000
