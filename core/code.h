@@ -40,6 +40,7 @@ typedef struct code {
     uint16_t *free_from;        // for each free variable: the slot in the enclosing frame
     const uint8_t *lines;       // pairs (bytecode delta, line delta), see code_line
     uint32_t lines_len;
+    value_t doc;                // the docstring, or VAL_NULL
 } code_t;
 
 size_t code_line(const code_t *code, size_t offset);
@@ -52,6 +53,7 @@ typedef struct func_obj {
     value_t defaults;           // tuple or VAL_NULL
     value_t kwdefaults;         // dict or VAL_NULL
     value_t owner_class;        // for super(); VAL_NULL outside classes
+    value_t dict;               // attributes set on the function, or VAL_NULL
     value_t closure[];          // n_free cells
 } func_obj_t;
 

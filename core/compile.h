@@ -116,6 +116,8 @@ typedef struct scope {
     deferred_free_t *dfree;
     size_t n_dfree, cap_dfree;
     uint16_t n_pos, n_kwonly, n_posonly;
+    uint32_t n_stmts;             // statements begun, to recognise a docstring
+    value_t doc;
     // loops
     loop_t loops[LOOP_MAX];
     int n_loops;

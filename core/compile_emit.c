@@ -740,6 +740,7 @@ value_t scope_close(compiler_t *c) {
     code->name = s->name;
     code->filename = c->filename;
     code->first_line = s->first_line;
+    code->doc = s->doc;
     uint8_t *lines = gc_alloc(s->lines_len + 1, GC_LEAF);
     memcpy(lines, s->lines, s->lines_len);
     code->lines = lines;

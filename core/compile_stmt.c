@@ -93,10 +93,19 @@ static void expr_stmt(compiler_t *c) {
         exp_store_after_augassign(c, &e);
         return;
     }
-    // A lone string (a docstring) does nothing.
+    // A lone string does nothing; as the first statement of a function or
+    // class it is the docstring.
     if (c->cur.kind == TOK_STRING) {
         const tok_t *next = tok_peek(c, 1);
         if (next->kind == TOK_NEWLINE || next->kind == TOK_SEMI || next->kind == TOK_END) {
+            scope_t *s = c->scope;
+            if (s->n_stmts == 1 && s->kind != SCOPE_MODULE) {
+                s->doc = c->cur.value;
+                if (s->kind == SCOPE_CLASS) {
+                    emit_const(c, s->doc);
+                    emit_name(c, OP_NAME_STORE, Q___doc__);
+                }
+            }
             tok_advance(c);
             return;
         }
@@ -828,6 +837,7 @@ static void decorated(compiler_t *c) {
 
 static void statement(compiler_t *c) {
     emit_set_line(c, c->cur.line);
+    c->scope->n_stmts++;
     switch (c->cur.kind) {
         case TOK_KW_IF:
             if_stmt(c);

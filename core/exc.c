@@ -532,7 +532,7 @@ static void print_exception_line(const print_t *p, value_t exc) {
             print_fmt(p, "%S.", mod);
         }
     }
-    print_fmt(p, "%q", t->name);
+    print_fmt(p, "%S", type_qualname(t));
     vstr_t vs;
     vstr_init(&vs, 16);
     print_t vp = vstr_printer(&vs);

@@ -133,8 +133,33 @@ static value_t func_call_slot(value_t self, size_t n_args, size_t n_kw, const va
 
 static void func_attr(value_t self, qstr_t name, value_t *dest) {
     func_obj_t *fn = VAL_PTR(self);
+    if (dest[0] == VAL_SENTINEL) {
+        // Functions take attributes (decorators count calls on them, say).
+        if (fn->dict == VAL_NULL) {
+            if (dest[1] == VAL_NULL) {
+                return;
+            }
+            fn->dict = dict_new(1);
+        }
+        if (dest[1] == VAL_NULL) {
+            if (map_lookup(dict_map(fn->dict), QSTR(name), MAP_REMOVE) != NULL) {
+                dest[0] = VAL_NULL;
+            }
+            return;
+        }
+        dict_store(fn->dict, QSTR(name), dest[1]);
+        dest[0] = VAL_NULL;
+        return;
+    }
     if (dest[0] != VAL_NULL) {
         return;
+    }
+    if (fn->dict != VAL_NULL) {
+        value_t v = dict_get(fn->dict, QSTR(name));
+        if (v != VAL_NULL) {
+            dest[0] = v;
+            return;
+        }
     }
     switch (name) {
         case Q___name__:
@@ -149,7 +174,13 @@ static void func_attr(value_t self, qstr_t name, value_t *dest) {
             break;
         }
         case Q___doc__:
-            dest[0] = VAL_NONE;
+            dest[0] = fn->code->doc != VAL_NULL ? fn->code->doc : VAL_NONE;
+            break;
+        case Q___dict__:
+            if (fn->dict == VAL_NULL) {
+                fn->dict = dict_new(0);
+            }
+            dest[0] = fn->dict;
             break;
         case Q___globals__:
             dest[0] = fn->globals;

@@ -349,93 +349,106 @@ static void split_args(size_t n_args, size_t n_kw, const value_t *args, value_t 
     *maxsplit = m == VAL_NULL ? -1 : value_get_int(m);
 }
 
-static value_t split_common(size_t n_args, size_t n_kw, const value_t *args, bool reverse) {
-    strarg_t s, sep;
-    strarg_self(args[0], &s);
-    value_t sepv;
-    smallint_t maxsplit;
-    split_args(n_args, n_kw, args, &sepv, &maxsplit);
-    value_t list = list_new(0, NULL);
-    const char *p = s.data, *end = s.data + s.len;
+// One pass of split: with items == NULL it only counts the pieces; else it
+// stores them (in order, also for rsplit, whose pieces are found from the
+// end). Splitting twice costs less than growing the list piece by piece.
+static size_t split_scan(const strarg_t *s, const strarg_t *sep, smallint_t maxsplit, bool reverse,
+                         value_t *items, size_t count) {
+    size_t k = 0;
+    const char *p = s->data, *end = s->data + s->len;
     size_t n;
-    if (sepv == VAL_NONE) {
+#define EMIT(a, len)                                                            \
+    do {                                                                        \
+        if (items != NULL) {                                                    \
+            items[reverse ? count - 1 - k : k] = sub_new(s, (a), (size_t)(len)); \
+        }                                                                       \
+        k++;                                                                    \
+    } while (0)
+    if (sep == NULL) {
         if (!reverse) {
             for (;;) {
-                while (p < end && space_at(&s, p, &n)) {
+                while (p < end && space_at(s, p, &n)) {
                     p += n;
                 }
                 if (p >= end) {
                     break;
                 }
                 if (maxsplit == 0) {
-                    list_append(list, sub_new(&s, p, (size_t)(end - p)));
+                    EMIT(p, end - p);
                     break;
                 }
                 const char *w = p;
-                while (p < end && !space_at(&s, p, &n)) {
+                while (p < end && !space_at(s, p, &n)) {
                     p += n;
                 }
-                list_append(list, sub_new(&s, w, (size_t)(p - w)));
+                EMIT(w, p - w);
                 maxsplit--;
             }
         } else {
             for (;;) {
-                while (end > p && space_before(&s, end, &n)) {
+                while (end > p && space_before(s, end, &n)) {
                     end -= n;
                 }
                 if (end <= p) {
                     break;
                 }
                 if (maxsplit == 0) {
-                    list_append(list, sub_new(&s, p, (size_t)(end - p)));
+                    EMIT(p, end - p);
                     break;
                 }
                 const char *w = end;
-                while (end > p && !space_before(&s, end, &n)) {
+                while (end > p && !space_before(s, end, &n)) {
                     end -= n;
                 }
-                list_append(list, sub_new(&s, end, (size_t)(w - end)));
+                EMIT(end, w - end);
                 maxsplit--;
             }
         }
+    } else if (!reverse) {
+        for (;;) {
+            const char *q = maxsplit == 0 ? NULL : str_search(p, (size_t)(end - p), sep->data, sep->len);
+            if (q == NULL) {
+                EMIT(p, end - p);
+                break;
+            }
+            EMIT(p, q - p);
+            p = q + sep->len;
+            maxsplit--;
+        }
     } else {
+        for (;;) {
+            const char *q = maxsplit == 0 ? NULL : str_rsearch(p, (size_t)(end - p), sep->data, sep->len);
+            if (q == NULL) {
+                EMIT(p, end - p);
+                break;
+            }
+            EMIT(q + sep->len, end - q - sep->len);
+            end = q;
+            maxsplit--;
+        }
+    }
+#undef EMIT
+    return k;
+}
+
+static value_t split_common(size_t n_args, size_t n_kw, const value_t *args, bool reverse) {
+    strarg_t s, sep, *sepp = NULL;
+    strarg_self(args[0], &s);
+    value_t sepv;
+    smallint_t maxsplit;
+    split_args(n_args, n_kw, args, &sepv, &maxsplit);
+    if (sepv != VAL_NONE) {
         strarg_arg(&s, sepv, &sep);
         if (sep.len == 0) {
             raise_msg(&type_ValueError, "empty separator");
         }
-        if (!reverse) {
-            for (;;) {
-                const char *q = maxsplit == 0 ? NULL : str_search(p, (size_t)(end - p), sep.data, sep.len);
-                if (q == NULL) {
-                    list_append(list, sub_new(&s, p, (size_t)(end - p)));
-                    break;
-                }
-                list_append(list, sub_new(&s, p, (size_t)(q - p)));
-                p = q + sep.len;
-                maxsplit--;
-            }
-        } else {
-            for (;;) {
-                const char *q = maxsplit == 0 ? NULL : str_rsearch(p, (size_t)(end - p), sep.data, sep.len);
-                if (q == NULL) {
-                    list_append(list, sub_new(&s, p, (size_t)(end - p)));
-                    break;
-                }
-                list_append(list, sub_new(&s, q + sep.len, (size_t)(end - q - sep.len)));
-                end = q;
-                maxsplit--;
-            }
-        }
+        sepp = &sep;
     }
-    if (reverse) {
-        size_t len;
-        value_t *items = seq_items(list, &len);
-        for (size_t i = 0, j = len; i + 1 < j; i++, j--) {
-            value_t t = items[i];
-            items[i] = items[j - 1];
-            items[j - 1] = t;
-        }
-    }
+    size_t count = split_scan(&s, sepp, maxsplit, reverse, NULL, 0);
+    value_t list = list_new(count, NULL);
+    size_t len;
+    value_t *items = seq_items(list, &len);
+    split_scan(&s, sepp, maxsplit, reverse, items, count);
     return list;
 }
 

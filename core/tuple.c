@@ -270,6 +270,40 @@ static void tuple_print(const print_t *p, value_t self, print_kind_t kind) {
     seq_print(p, self, t->items, t->len, "()");
 }
 
+// CPython's tuple hash (xxHash-like, on the word size), so that sets of
+// tuples of ints iterate in CPython's order. Item hashes are widened as
+// CPython's are: a small int hashes to itself (-1 to -2).
+#if UINTPTR_MAX > 0xFFFFFFFFu
+#define XXPRIME_1 ((uintptr_t)11400714785074694791ULL)
+#define XXPRIME_2 ((uintptr_t)14029467366897019727ULL)
+#define XXPRIME_5 ((uintptr_t)2870177450012600261ULL)
+#define XXROTATE(x) (((x) << 31) | ((x) >> 33))
+#else
+#define XXPRIME_1 ((uintptr_t)2654435761UL)
+#define XXPRIME_2 ((uintptr_t)2246822519UL)
+#define XXPRIME_5 ((uintptr_t)374761393UL)
+#define XXROTATE(x) (((x) << 13) | ((x) >> 19))
+#endif
+
+static uintptr_t tuple_hash(const tuple_obj_t *t) {
+    uintptr_t acc = XXPRIME_5;
+    for (size_t i = 0; i < t->len; i++) {
+        value_t v = t->items[i];
+        uintptr_t lane;
+        if (VAL_IS_SMALL(v)) {
+            smallint_t n = SMALL_VALUE(v);
+            lane = (uintptr_t)(n == -1 ? -2 : n);
+        } else {
+            lane = (uintptr_t)(intptr_t)(int32_t)obj_hash(v);
+        }
+        acc += lane * XXPRIME_2;
+        acc = XXROTATE(acc);
+        acc *= XXPRIME_1;
+    }
+    acc += t->len ^ (XXPRIME_5 ^ 3527539UL);
+    return acc == (uintptr_t)-1 ? 1546275796u : acc;
+}
+
 static value_t tuple_unary_op(unop_t op, value_t self) {
     tuple_obj_t *t = VAL_PTR(self);
     switch (op) {
@@ -277,19 +311,8 @@ static value_t tuple_unary_op(unop_t op, value_t self) {
             return VAL_BOOL(t->len != 0);
         case UNOP_LEN:
             return SMALL(t->len);
-        case UNOP_HASH: {
-            // the tuple hash of CPython before 3.8
-            uint32_t x = 0x345678u, mult = 1000003u;
-            size_t n = t->len;
-            for (size_t i = 0; i < n; i++) {
-                value_t v = t->items[i];
-                uint32_t y = obj_hash(v);
-                x = (x ^ y) * mult;
-                mult += 82520u + (uint32_t)(n - i - 1) * 2u;
-            }
-            x += 97531u;
-            return SMALL(x & 0x3fffffff);
-        }
+        case UNOP_HASH:
+            return SMALL(tuple_hash(t) & 0x3fffffff);
         default:
             return VAL_NULL;
     }

@@ -230,6 +230,16 @@ static value_t type_module_name(const type_t *t) {
     return m != VAL_NULL && value_is_str(m) && m != QSTR(Q_builtins) ? m : VAL_NULL;
 }
 
+value_t type_qualname(const type_t *t) {
+    if (t->flags & TYPE_FLAG_HEAP) {
+        value_t q = map_get_qstr(t->locals, Q___qualname__);
+        if (q != VAL_NULL && value_is_str(q)) {
+            return q;
+        }
+    }
+    return QSTR(t->name);
+}
+
 void object_print_default(const print_t *p, value_t self) {
     const type_t *t = value_type(self);
     value_t mod = type_module_name(t);
@@ -237,7 +247,7 @@ void object_print_default(const print_t *p, value_t self) {
     if (mod != VAL_NULL) {
         print_fmt(p, "%S.", mod);
     }
-    print_fmt(p, "%q object at ", t->name);
+    print_fmt(p, "%S object at ", type_qualname(t));
     print_address(p, VAL_PTR(self));
     print_str(p, ">");
 }
@@ -249,7 +259,7 @@ static void type_print(const print_t *p, value_t self, print_kind_t kind) {
     if (mod != VAL_NULL) {
         print_fmt(p, "%S.", mod);
     }
-    print_fmt(p, "%q'>", t->name);
+    print_fmt(p, "%S'>", type_qualname(t));
 }
 
 // ---- creating classes ---------------------------------------------------------------------

@@ -118,6 +118,8 @@ void class_update_slots(class_t *cls);
 // Loads an attribute found in a class on behalf of `self` (binds functions,
 // unwraps staticmethod, binds classmethod to cls, calls property getters).
 void type_bind_attr(value_t found, const type_t *owner, value_t self, const type_t *cls, value_t *dest);
+// A class's __qualname__ (Outer.Inner), or its name.
+value_t type_qualname(const type_t *t);
 // Writes repr(self) the way object does: <__main__.C object at 0x...>.
 void object_print_default(const print_t *p, value_t self);
 // Makes a new instance of the class type (its native base made from args
