@@ -68,6 +68,7 @@ typedef struct deferred_site {
     code_t *code;
     uint32_t offset;
     uint16_t slot;        // the free slot in that code
+    uint8_t class_load;   // a load in a class body: namespace first (LOAD_CLASSDEREF / LOAD_NAME)
 } deferred_site_t;
 
 // For a name free in a nested scope: which code objects take it from us.

@@ -634,7 +634,8 @@ static bool has_enclosing_function(const scope_t *s) {
     return false;
 }
 
-static void add_dsite(compiler_t *c, scope_t *s, qstr_t name, code_t *code, uint32_t offset, uint16_t slot) {
+static void add_dsite(compiler_t *c, scope_t *s, qstr_t name, code_t *code, uint32_t offset, uint16_t slot,
+                      uint8_t class_load) {
     if (s->n_dsites == s->cap_dsites) {
         s->cap_dsites = s->cap_dsites ? s->cap_dsites * 2 : 8;
         s->dsites = gc_realloc(s->dsites, s->cap_dsites * sizeof(deferred_site_t));
@@ -643,6 +644,7 @@ static void add_dsite(compiler_t *c, scope_t *s, qstr_t name, code_t *code, uint
     s->dsites[s->n_dsites].code = code;
     s->dsites[s->n_dsites].offset = offset;
     s->dsites[s->n_dsites].slot = slot;
+    s->dsites[s->n_dsites].class_load = class_load;
     s->dsite_names[s->n_dsites] = name;
     s->n_dsites++;
     name_find_or_add(c, s, name);
@@ -709,7 +711,8 @@ value_t scope_close(compiler_t *c) {
                 compile_error(c, "no binding for nonlocal found");
             }
             e->flags |= N_FREE;
-        } else if (enclosed && (nested || (s->kind == SCOPE_FUNCTION && (e->flags & N_USED)))) {
+        } else if (enclosed && (nested || (s->kind == SCOPE_FUNCTION && (e->flags & N_USED))
+                                || (s->kind == SCOPE_CLASS && (e->flags & N_USED) && !(e->flags & N_ASSIGNED)))) {
             e->flags |= N_FREE;
         }
         if (e->flags & N_FREE) {
@@ -766,14 +769,18 @@ value_t scope_close(compiler_t *c) {
     for (size_t i = 0; i < s->n_sites; i++) {
         name_entry_t *e = &s->names[s->sites[i].entry];
         uint8_t *p = bytecode + s->sites[i].offset;
-        if (s->kind == SCOPE_CLASS && !(e->flags & (N_GLOBAL | N_NONLOCAL))) {
+        if (s->kind == SCOPE_CLASS && (e->flags & N_FREE) && !(e->flags & N_ASSIGNED) && p[0] == OP_NAME_LOAD) {
+            // A class body reading a variable of an enclosing function:
+            // its namespace first, then the cell (or globals).
+            add_dsite(c, parent, e->name, code, s->sites[i].offset, e->slot, 1);
+        } else if (s->kind == SCOPE_CLASS && !(e->flags & (N_GLOBAL | N_NONLOCAL))) {
             // A class body's own names live in its namespace; the free
             // variable of the same name only passes through to methods.
             qstr_operand_check(c, e->name);
             patch_site(p, 3, e->name);
         } else if (e->flags & N_FREE) {
             // Decided by the enclosing scope: deref, or global after all.
-            add_dsite(c, parent, e->name, code, s->sites[i].offset, e->slot);
+            add_dsite(c, parent, e->name, code, s->sites[i].offset, e->slot, 0);
         } else if (e->flags & N_CELL) {
             patch_site(p, 1, e->slot);
         } else if (s->kind == SCOPE_FUNCTION && e->slot != 0xFFFF && !(e->flags & N_GLOBAL)) {
@@ -803,13 +810,17 @@ value_t scope_close(compiler_t *c) {
         uint8_t *p = (uint8_t *)d->code->bytecode + d->offset;
         if ((e->flags & N_CELL) || (e->flags & N_FREE)) {
             if (e->flags & N_FREE) {
-                add_dsite(c, parent, name, d->code, d->offset, d->slot);
+                add_dsite(c, parent, name, d->code, d->offset, d->slot, d->class_load);
+            } else if (d->class_load) {
+                p[0] = OP_LOAD_CLASSDEREF;
+                p[1] = (uint8_t)d->slot;
+                p[2] = (uint8_t)(d->slot >> 8);
             } else {
                 patch_site(p, 1, d->slot);
             }
         } else {
             qstr_operand_check(c, name);
-            patch_site(p, 2, name);
+            patch_site(p, d->class_load ? 3 : 2, name);
         }
     }
     for (size_t i = 0; i < s->n_dfree; i++) {

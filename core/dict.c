@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "obj.h"
+#include "type.h"
 
 #define LINEAR_MAX 8
 
@@ -1090,6 +1091,7 @@ static value_t dict_fromkeys_fn(size_t n_args, size_t n_kw, const value_t *args)
     return d;
 }
 BUILTIN_FN(dict_fromkeys_obj, Q_fromkeys, 1, 3, false, dict_fromkeys_fn);
+static const classmethod_obj_t dict_fromkeys_cm = {{&type_classmethod}, PTR_VAL(&dict_fromkeys_obj)};
 
 static value_t dict_getitem_fn(size_t n_args, size_t n_kw, const value_t *args) {
     return dict_subscr(args[0], args[1], VAL_SENTINEL);
@@ -1139,7 +1141,7 @@ static const map_entry_t dict_locals_table[] = {
     {QSTR(Q___setitem__), PTR_VAL(&dict_setitem_obj)},
     {QSTR(Q_clear), PTR_VAL(&dict_clear_obj)},
     {QSTR(Q_copy), PTR_VAL(&dict_copy_obj)},
-    {QSTR(Q_fromkeys), PTR_VAL(&dict_fromkeys_obj)},
+    {QSTR(Q_fromkeys), PTR_VAL(&dict_fromkeys_cm)},
     {QSTR(Q_get), PTR_VAL(&dict_get_obj)},
     {QSTR(Q_items), PTR_VAL(&dict_items_obj)},
     {QSTR(Q_keys), PTR_VAL(&dict_keys_obj)},

@@ -440,6 +440,9 @@ void dict_print_map(const print_t *p, const map_t *map, bool keys_only);
 // Sets: add every item of an iterable; in-place |, &, -, ^ with any
 // iterable on the right (op the plain BINOP_OR...); returns set.
 void set_update_from_iter(value_t set, value_t iterable);
+// {a, b, c} with more than two items that are all constants: CPython builds
+// it by merging a folded frozenset, in another order than one by one.
+value_t set_from_constants(size_t n, const value_t *items);
 value_t set_inplace_op(binop_t op, value_t set, value_t other);
 // Iterators (iter.c): getiter of types whose iterator is themselves; the
 // iterator over an object with __getitem__ only (for obj_getiter).
@@ -452,8 +455,7 @@ extern const type_t type_tuple_iterator, type_list_iterator, type_list_reverseit
 // Builtins for the builtins module (the types enumerate, zip, map, filter,
 // reversed, range, slice, tuple, list, dict, set, frozenset are in too).
 extern const builtin_fun_t builtin_iter_obj, builtin_next_obj, builtin_all_obj,
-    builtin_any_obj, builtin_sum_obj, builtin_min_obj, builtin_max_obj, builtin_sorted_obj,
-    dict_fromkeys_obj;
+    builtin_any_obj, builtin_sum_obj, builtin_min_obj, builtin_max_obj, builtin_sorted_obj;
 
 // ---- type.c, exc.c, builtins*.c, modules.c, mod_*.c additions
 // More exception types (CPython's; import raises ModuleNotFoundError).

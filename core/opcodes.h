@@ -29,6 +29,7 @@
     X(LOAD_DEREF, U16, 1, "push the contents of the cell in slot n")                \
     X(STORE_DEREF, U16, -1, "pop into the cell in slot n")                          \
     X(DELETE_DEREF, U16, 0, "empty the cell in slot n")                             \
+    X(LOAD_CLASSDEREF, U16, 1, "class body: push name of slot n from the namespace, else its cell") \
     X(LOAD_GLOBAL, U16, 1, "push global or builtin name n")                         \
     X(STORE_GLOBAL, U16, -1, "pop into global n")                                   \
     X(DELETE_GLOBAL, U16, 0, "delete global n")                                     \

@@ -321,7 +321,11 @@ static bool lookup_in_type(const type_t *t, qstr_t name, value_t *found, const t
             }
         }
     }
-    // Every type derives from object.
+    return false;
+}
+
+// object's own attributes, which every type inherits.
+static bool lookup_in_object(qstr_t name, value_t *found, const type_t **owner) {
     if (type_object.locals != NULL) {
         value_t v = map_get_qstr(type_object.locals, name);
         if (v != VAL_NULL) {
@@ -331,6 +335,101 @@ static bool lookup_in_type(const type_t *t, qstr_t name, value_t *found, const t
         }
     }
     return false;
+}
+
+// ---- dunder methods of builtin types ------------------------------------------------
+//
+// (10).__add__(5), super().__eq__(other), list.__len__(x): a builtin type's
+// operator slots seen as methods. The wrapper remembers the operation and
+// the object, and calls the slot; an unsupported operand gives
+// NotImplemented, as in CPython.
+
+typedef struct slot_wrapper {
+    obj_t base;
+    value_t self;
+    uint8_t op;
+    uint8_t kind;     // 0 binary, 1 unary, 2 len/hash/bool returning from a unary slot
+} slot_wrapper_t;
+
+static const char *const binary_dunders[] = {
+#define X(n, d, r, i, s) d,
+    BINARY_ARITH_OPS(X)
+#undef X
+#define X(n, d, r, i, s) i,
+    BINARY_ARITH_OPS(X)
+#undef X
+#define X(n, d, r, i, s) r,
+    BINARY_ARITH_OPS(X)
+#undef X
+#define X(n, d, r, i, s) d,
+    BINARY_COMPARE_OPS(X)
+#undef X
+};
+
+static const char *const unary_dunders[] = {
+#define X(n, d) d,
+    UNARY_OPS(X)
+#undef X
+};
+
+static value_t slot_wrapper_call(value_t self, size_t n_args, size_t n_kw, const value_t *args) {
+    slot_wrapper_t *w = VAL_PTR(self);
+    const type_t *t = value_type(w->self);
+    if (w->kind == 1) {
+        arg_check_count(n_args, 0, 0, Q___call__);
+        if (w->op == UNOP_HASH) {
+            return SMALL((smallint_t)obj_hash(w->self));
+        }
+        return unary_op((unop_t)w->op, w->self);
+    }
+    arg_check_count(n_args, 1, 1, Q___call__);
+    value_t r = t->binary_op != NULL ? t->binary_op((binop_t)w->op, w->self, args[0]) : VAL_NULL;
+    if (r == VAL_NULL && w->op == BINOP_NE) {
+        r = t->binary_op != NULL ? t->binary_op(BINOP_EQ, w->self, args[0]) : VAL_NULL;
+        if (r != VAL_NULL) {
+            r = VAL_BOOL(r != VAL_TRUE);
+        }
+    }
+    if (r == VAL_NULL && w->op == BINOP_EQ) {
+        return w->self == args[0] ? VAL_TRUE : VAL_NOTIMPL;
+    }
+    if (r == VAL_NULL && w->op == BINOP_CONTAINS) {
+        return binary_op(BINOP_CONTAINS, w->self, args[0]);
+    }
+    return r != VAL_NULL ? r : VAL_NOTIMPL;
+}
+
+static const type_t type_slot_wrapper = {
+    {&type_type}, .name = Q_method_wrapper, .call = slot_wrapper_call,
+};
+
+static value_t slot_wrapper_for(value_t obj, const type_t *t, qstr_t name) {
+    size_t len;
+    const char *s = qstr_data(name, &len);
+    if (len < 5 || s[0] != '_' || s[1] != '_' || (t->flags & TYPE_FLAG_HEAP)) {
+        return VAL_NULL;
+    }
+    int op = -1, kind = 0;
+    for (size_t i = 0; i < sizeof(binary_dunders) / sizeof(binary_dunders[0]) && op < 0; i++) {
+        if (strcmp(binary_dunders[i], s) == 0 && t->binary_op != NULL) {
+            op = (int)i;
+        }
+    }
+    for (size_t i = 0; i < sizeof(unary_dunders) / sizeof(unary_dunders[0]) && op < 0; i++) {
+        if (strcmp(unary_dunders[i], s) == 0 && (t->unary_op != NULL || i == UNOP_HASH)) {
+            op = (int)i;
+            kind = 1;
+        }
+    }
+    if (op < 0) {
+        return VAL_NULL;
+    }
+    slot_wrapper_t *w = gc_alloc(sizeof(slot_wrapper_t), 0);
+    w->base.type = &type_slot_wrapper;
+    w->self = obj;
+    w->op = (uint8_t)op;
+    w->kind = (uint8_t)kind;
+    return PTR_VAL(w);
 }
 
 // Looks an attribute up; fills dest as the attr slot does.
@@ -346,7 +445,16 @@ static void load_attr(value_t obj, qstr_t name, value_t *dest) {
     }
     value_t v;
     const type_t *owner;
-    if (lookup_in_type(t, name, &v, &owner)) {
+    bool found = lookup_in_type(t, name, &v, &owner);
+    if (!found) {
+        // The type's operator slots come before object's defaults.
+        dest[0] = slot_wrapper_for(obj, t, name);
+        if (dest[0] != VAL_NULL) {
+            return;
+        }
+        found = lookup_in_object(name, &v, &owner);
+    }
+    if (found) {
         if (OBJ_TYPE_IS(v, &type_builtin_function) || OBJ_TYPE_IS(v, &type_function)) {
             dest[0] = v;
             dest[1] = obj;

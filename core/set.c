@@ -332,6 +332,18 @@ void set_update_from_iter(value_t set, value_t iterable) {
     }
 }
 
+// A set display whose items are all constants ({1, 2, 3}): CPython folds
+// the items to a frozenset constant and merges it into a new set, which
+// gives another order than adding them one by one.
+value_t set_from_constants(size_t n, const value_t *items) {
+    value_t f = set_new(&type_frozenset), s = set_new(&type_set);
+    for (size_t i = 0; i < n; i++) {
+        set_add(f, items[i]);
+    }
+    set_merge(VAL_PTR(s), VAL_PTR(f));
+    return s;
+}
+
 static value_t set_copy_as(const type_t *type, set_obj_t *so) {
     value_t r = set_new(type);
     set_merge(VAL_PTR(r), so);

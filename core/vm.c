@@ -442,6 +442,19 @@ static value_t run(frame_t *entry, bool *yielded) {
         cell->value = VAL_NULL;
         DISPATCH();
     }
+    CASE(LOAD_CLASSDEREF): {
+        unsigned n = READ_U16();
+        value_t v = dict_get(namespace_of(frame), QSTR(frame->code->slot_names[n]));
+        if (v == VAL_NULL) {
+            cell_obj_t *cell = VAL_PTR(slots[n]);
+            if (cell == NULL || cell->value == VAL_NULL) {
+                raise_unbound_free(frame->code, n);
+            }
+            v = cell->value;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
     CASE(LOAD_GLOBAL):
         PUSH(load_global(frame, READ_U16()));
         DISPATCH();

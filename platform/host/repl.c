@@ -144,7 +144,7 @@ static size_t next_indent(const char *line) {
 
 // ---- the loop ---------------------------------------------------------------
 
-enum { STATEMENT_READY, STATEMENT_NONE, STATEMENT_EOF };
+enum { STATEMENT_READY, STATEMENT_NONE };
 
 // Reads the continuation lines of a statement whose first line is in *t.
 static int read_continuation(text_t *t, const char *first) {

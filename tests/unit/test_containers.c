@@ -45,6 +45,7 @@ STUB_TYPE(type_function);
 STUB_TYPE(type_builtin_function);
 STUB_TYPE(type_bound_method);
 STUB_TYPE(type_NoneType);
+STUB_TYPE(type_classmethod);
 STUB_TYPE(type_IndexError);
 STUB_TYPE(type_KeyError);
 STUB_TYPE(type_MemoryError);
@@ -542,6 +543,12 @@ static void test_set(void) {
     int v[] = {3, 1, 2, 100, 8, 16, -1, 33};
     for (int i = 0; i < 8; i++) set_add(s, SMALL(v[i]));
     CHECK_REPR(s, "{1, 2, 3, 100, 33, 8, 16, -1}");
+    // CPython: print({1, 9, 17, 3, 8}) (a folded constant) and with a variable
+    value_t c5[5] = {SMALL(1), SMALL(9), SMALL(17), SMALL(3), SMALL(8)};
+    CHECK_REPR(set_from_constants(5, c5), "{1, 17, 3, 8, 9}");
+    value_t v5 = set_new(&type_set);
+    for (int i = 0; i < 5; i++) set_add(v5, c5[i]);
+    CHECK_REPR(v5, "{1, 3, 8, 9, 17}");
     value_t e = set_new(&type_set);
     CHECK_REPR(e, "set()");
     CHECK_REPR(set_new(&type_frozenset), "frozenset()");
