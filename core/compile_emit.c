@@ -724,11 +724,15 @@ value_t scope_close(compiler_t *c) {
     code_t *code = gc_alloc(sizeof(code_t), 0);
     code->base.type = &type_code;
     uint8_t *bytecode = gc_alloc(s->code_len, GC_LEAF);
-    memcpy(bytecode, s->code, s->code_len);
+    if (s->code_len > 0) {
+        memcpy(bytecode, s->code, s->code_len);
+    }
     code->bytecode = bytecode;
     code->code_len = (uint32_t)s->code_len;
     value_t *consts = gc_alloc(s->n_consts * sizeof(value_t) + 1, 0);
-    memcpy(consts, s->consts, s->n_consts * sizeof(value_t));
+    if (s->n_consts > 0) {
+        memcpy(consts, s->consts, s->n_consts * sizeof(value_t));
+    }
     code->consts = consts;
     code->n_consts = (uint16_t)s->n_consts;
     code->n_pos = s->n_pos;
@@ -745,7 +749,9 @@ value_t scope_close(compiler_t *c) {
     code->first_line = s->first_line;
     code->doc = s->doc;
     uint8_t *lines = gc_alloc(s->lines_len + 1, GC_LEAF);
-    memcpy(lines, s->lines, s->lines_len);
+    if (s->lines_len > 0) {
+        memcpy(lines, s->lines, s->lines_len);
+    }
     code->lines = lines;
     code->lines_len = (uint32_t)s->lines_len;
     qstr_t *slot_names = gc_alloc((n_locals + n_free + 1) * sizeof(qstr_t), GC_LEAF);

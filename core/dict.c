@@ -1090,7 +1090,7 @@ static value_t dict_fromkeys_fn(size_t n_args, size_t n_kw, const value_t *args)
     }
     return d;
 }
-BUILTIN_FN(dict_fromkeys_obj, Q_fromkeys, 1, 3, false, dict_fromkeys_fn);
+static BUILTIN_FN(dict_fromkeys_obj, Q_fromkeys, 1, 3, false, dict_fromkeys_fn);
 static const classmethod_obj_t dict_fromkeys_cm = {{&type_classmethod}, PTR_VAL(&dict_fromkeys_obj)};
 
 static value_t dict_getitem_fn(size_t n_args, size_t n_kw, const value_t *args) {

@@ -130,6 +130,7 @@ bool espy_repl_input_complete(const char *source, size_t len) {
 }
 
 int espy_repl_run(const char *source, size_t len) {
+    vm_interrupt_pending = 0;    // a Ctrl-C typed at the prompt is not for this code
     source_t src = {source, len, "<stdin>", COMPILE_SINGLE};
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {

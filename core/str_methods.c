@@ -301,16 +301,22 @@ BUILTIN_FN(str_endswith_obj, Q_endswith, 2, 4, false, str_endswith);
 
 // ---- split ------------------------------------------------------------------
 
-static bool byte_isspace(unsigned char c) {
-    return c == ' ' || (c >= 0x09 && c <= 0x0D);
-}
+// Whitespace among the ASCII characters: bit 1 for str, bit 2 for bytes
+// (str also counts \x1c-\x1f).
+static const uint8_t ascii_space[128] = {
+    [9] = 3, [10] = 3, [11] = 3, [12] = 3, [13] = 3, [28] = 1, [29] = 1, [30] = 1, [31] = 1, [32] = 3,
+};
 
 // Is there whitespace at p? Sets *n to the length of the character.
-static bool space_at(const strarg_t *s, const char *p, size_t *n) {
+static inline bool space_at(const strarg_t *s, const char *p, size_t *n) {
     unsigned char c = *p;
-    if (c < 0x80 || s->type != &type_str) {
+    if (c < 0x80) {
         *n = 1;
-        return s->type == &type_str ? unicode_isspace(c) : byte_isspace(c);
+        return ascii_space[c] & (s->type == &type_str ? 1 : 2);
+    }
+    if (s->type != &type_str) {
+        *n = 1;
+        return false;
     }
     const char *q = p;
     bool sp = unicode_isspace(utf8_decode(&q));
