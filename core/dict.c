@@ -22,6 +22,11 @@
 #include <string.h>
 
 #include "obj.h"
+
+// Small ints below this hash to themselves (obj_hash reduces bigger ones
+// modulo 2**61 - 1 on 64-bit hosts, as CPython).
+#define HASH_SMALL_LIMIT \
+    (sizeof(smallint_t) > 4 ? (smallint_t)1 << (sizeof(smallint_t) * 8 - 4) : (smallint_t)SMALL_MAX)
 #include "type.h"
 
 #define LINEAR_MAX 8
@@ -62,7 +67,9 @@ static inline uint32_t slot_tomb(const map_index_t *ix) {
 static inline uint32_t key_hash(value_t key) {
     if (VAL_IS_SMALL(key)) {
         smallint_t i = SMALL_VALUE(key);    // as obj_hash
-        return (uint32_t)(i == -1 ? -2 : i);
+        if (i > -HASH_SMALL_LIMIT && i < HASH_SMALL_LIMIT) {
+            return (uint32_t)(i == -1 ? -2 : i);
+        }
     }
     if (VAL_IS_QSTR(key)) {
         return qstr_hash(QSTR_INDEX(key));

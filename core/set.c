@@ -19,6 +19,11 @@
 
 #include "obj.h"
 
+// Small ints below this hash to themselves (obj_hash reduces bigger ones
+// modulo 2**61 - 1 on 64-bit hosts, as CPython).
+#define HASH_SMALL_LIMIT \
+    (sizeof(smallint_t) > 4 ? (smallint_t)1 << (sizeof(smallint_t) * 8 - 4) : (smallint_t)SMALL_MAX)
+
 #define SET_MINSIZE 8
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
@@ -30,7 +35,9 @@ typedef intptr_t hash_t;
 static inline hash_t set_hash(value_t key) {
     if (VAL_IS_SMALL(key)) {
         smallint_t i = SMALL_VALUE(key);
-        return (hash_t)(int32_t)(uint32_t)(i == -1 ? -2 : i);
+        if (i > -HASH_SMALL_LIMIT && i < HASH_SMALL_LIMIT) {
+            return (hash_t)(int32_t)(uint32_t)(i == -1 ? -2 : i);
+        }
     }
     return (hash_t)(int32_t)obj_hash(key);
 }

@@ -22,7 +22,18 @@ static value_t case_ascii(const strarg_t *s, int mode) {
     char *out = vstr_extend(&vs, s->len);
     const unsigned char *p = (const unsigned char *)s->data;
     bool prev_cased = false;
-    for (size_t i = 0; i < s->len; i++) {
+    if (mode == CASE_UPPER) {
+        for (size_t i = 0; i < s->len; i++) {
+            unsigned c = p[i];
+            out[i] = (char)(c - ((c - 'a' < 26u) << 5));
+        }
+    } else if (mode == CASE_LOWER || mode == CASE_FOLD) {
+        for (size_t i = 0; i < s->len; i++) {
+            unsigned c = p[i];
+            out[i] = (char)(c + ((c - 'A' < 26u) << 5));
+        }
+    }
+    for (size_t i = mode <= CASE_LOWER || mode == CASE_FOLD ? s->len : 0; i < s->len; i++) {
         unsigned c = p[i];
         bool is_up = c >= 'A' && c <= 'Z', is_low = c >= 'a' && c <= 'z';
         bool up;

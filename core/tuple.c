@@ -290,9 +290,9 @@ static uintptr_t tuple_hash(const tuple_obj_t *t) {
     for (size_t i = 0; i < t->len; i++) {
         value_t v = t->items[i];
         uintptr_t lane;
-        if (VAL_IS_SMALL(v)) {
-            smallint_t n = SMALL_VALUE(v);
-            lane = (uintptr_t)(n == -1 ? -2 : n);
+        smallint_t n = VAL_IS_SMALL(v) ? SMALL_VALUE(v) : 0;
+        if (VAL_IS_SMALL(v) && n > -(SMALL_MAX >> 2) && n < (SMALL_MAX >> 2)) {
+            lane = (uintptr_t)(n == -1 ? -2 : n);    // as obj_hash, in full width
         } else {
             lane = (uintptr_t)(intptr_t)(int32_t)obj_hash(v);
         }

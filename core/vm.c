@@ -18,6 +18,7 @@
 #include "opcodes.h"
 #include "vm.h"
 #include "hal.h"
+#include "modules.h"
 
 typedef struct vm_state {
     frame_t *frame;               // the frame being executed
@@ -100,6 +101,9 @@ void vm_check_interrupt(void) {
     if (vm_interrupt_pending) {
         vm_interrupt_pending = 0;
         raise_obj(PTR_VAL(&type_KeyboardInterrupt));
+    }
+    if (micropython_sched_pending) {
+        micropython_run_scheduled();
     }
 }
 
@@ -692,7 +696,7 @@ static value_t run(frame_t *entry, bool *yielded) {
     CASE(JUMP): {
         unsigned target = READ_U16();
         if (frame->code->bytecode + target < ip) {
-            if (vm_interrupt_pending) {
+            if (vm_interrupt_pending | micropython_sched_pending) {
                 frame->ip = ip;
                 vm_check_interrupt();
             }
@@ -747,7 +751,7 @@ static value_t run(frame_t *entry, bool *yielded) {
         if (v == VAL_STOP) {
             sp--;
             ip = frame->code->bytecode + target;
-            if (vm_interrupt_pending) {
+            if (vm_interrupt_pending | micropython_sched_pending) {
                 frame->ip = ip;
                 vm_check_interrupt();
             }
@@ -945,7 +949,7 @@ static value_t run(frame_t *entry, bool *yielded) {
             if (callee != NULL) {
                 callee->prev = frame;
                 LOAD_FRAME(callee);
-                if (vm_interrupt_pending) {
+                if (vm_interrupt_pending | micropython_sched_pending) {
                     vm_check_interrupt();
                 }
                 DISPATCH();
@@ -981,7 +985,7 @@ static value_t run(frame_t *entry, bool *yielded) {
             if (callee != NULL) {
                 callee->prev = frame;
                 LOAD_FRAME(callee);
-                if (vm_interrupt_pending) {
+                if (vm_interrupt_pending | micropython_sched_pending) {
                     vm_check_interrupt();
                 }
                 DISPATCH();
@@ -1240,7 +1244,7 @@ static value_t run(frame_t *entry, bool *yielded) {
             DISPATCH();
         }
         if (kind == SMALL(UNWIND_EXCEPTION)) {
-            raise_obj(value);
+            exc_reraise(value);
         }
         if (kind == SMALL(UNWIND_RETURN)) {
             // Continue the return through the remaining blocks.
@@ -1287,10 +1291,10 @@ static value_t run(frame_t *entry, bool *yielded) {
             if (vm.handled == VAL_NULL) {
                 raise_msg(&type_RuntimeError, "No active exception to reraise");
             }
-            raise_obj(vm.handled);
+            exc_reraise(vm.handled);
         }
         if (kind == 3) {
-            raise_obj(POP());
+            exc_reraise(POP());
         }
         value_t cause = kind == 2 ? POP() : VAL_NULL;
         value_t exc = make_exception(POP());
@@ -1334,9 +1338,17 @@ static uint8_t *frame_end(frame_t *f) {
 // Finds a handler for exc starting at vm.frame; returns false when the
 // exception leaves `entry` (the frames above it have been popped). When a
 // handler is found, frames that a failed call left above it are dropped.
+static void add_traceback(frame_t *frame, value_t exc) {
+    const code_t *code = frame->code;
+    exc_add_traceback(exc, code->filename, code_line(code, (size_t)(frame->ip - code->bytecode)), code->name);
+}
+
 static bool unwind(frame_t *entry, value_t exc, uint8_t *entry_top) {
     frame_t *frame = vm.frame;
     for (;;) {
+        // Every frame the exception reaches is in its traceback, the one
+        // that handles it included.
+        add_traceback(frame, exc);
         while (frame->nblocks > 0) {
             block_t *b = &frame->blocks[--frame->nblocks];
             value_t *stack = frame->slots + frame->code->n_locals + frame->code->n_free;
@@ -1362,8 +1374,6 @@ static bool unwind(frame_t *entry, value_t exc, uint8_t *entry_top) {
                 return true;
             }
         }
-        const code_t *code = frame->code;
-        exc_add_traceback(exc, code->filename, code_line(code, (size_t)(frame->ip - code->bytecode)), code->name);
         if (frame == entry) {
             return false;
         }
