@@ -276,7 +276,14 @@ int tok_scan_assignment(compiler_t *c) {
             }
         }
         if (!target_token(k)) {
-            return 0;
+            // A literal can start a target: "abc"[0] = 1 compiles (and fails when run).
+            bool literal = k == TOK_STRING || k == TOK_BYTES || k == TOK_INT || k == TOK_FLOAT
+                           || k == TOK_KW_NONE || k == TOK_KW_TRUE || k == TOK_KW_FALSE;
+            int next = tok_peek(c, i + 1)->kind;
+            if (!literal || (next != TOK_LBRACKET && next != TOK_DOT)) {
+                return 0;
+            }
+            k = TOK_NAME;
         }
         if (is_open(k)) {
             bool trailer = prev == TOK_NAME || prev == TOK_RPAREN || prev == TOK_RBRACKET;

@@ -11,6 +11,7 @@
 
 void modules_init(int argc, char **argv, const char *path_string);
 value_t import_main_module(void);
+void import_reset_main_module(void);
 void import_run_main_module(const char *name);
 value_t import_run_path(const char *path, value_t module);
 
@@ -143,6 +144,12 @@ int espy_repl_run(const char *source, size_t len) {
     }
     exc_print_traceback(&stderr_print, nlr.value);
     return -1;
+}
+
+void espy_new_main(void) {
+    import_reset_main_module();
+    import_main_module();
+    vm_interrupt_pending = 0;
 }
 
 void espy_interrupt(void) {

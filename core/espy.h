@@ -26,13 +26,19 @@ int espy_run_file(const char *path);
 int espy_run_string(const char *source, size_t len, const char *filename);
 int espy_run_module(const char *module_name);      // -m
 
-// The REPL: espy_repl_input_complete says whether the text typed so far is a
+// The REPL: the source passed to these functions is every line typed so
+// far, each ending in '\n' (so an empty line ends the text with "\n\n").
+// espy_repl_input_complete says whether the text typed so far is a
 // complete statement (false: the REPL shows "... " and reads another line).
 // espy_repl_run compiles it in "single" mode (expression values are printed
 // with repr) and runs it; it returns -1 normally, or the exit status if the
 // code raised SystemExit.
 bool espy_repl_input_complete(const char *source, size_t len);
 int espy_repl_run(const char *source, size_t len);
+
+// Replaces the __main__ module by an empty one (tests and fuzzing run many
+// programs in one interpreter).
+void espy_new_main(void);
 
 // Asks running code to raise KeyboardInterrupt as soon as possible; safe to
 // call from a signal handler or an interrupt.

@@ -239,6 +239,10 @@ value_t import_main_module(void) {
     return import_state.main_module;
 }
 
+void import_reset_main_module(void) {
+    import_state.main_module = VAL_NULL;
+}
+
 // For -m: finds the module's file like an import, runs it as __main__.
 void import_run_main_module(const char *name) {
     value_t main = import_main_module();

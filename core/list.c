@@ -469,21 +469,11 @@ static void list_delete_slice(list_obj_t *l, value_t slice) {
 }
 
 static size_t list_store_index(list_obj_t *l, value_t index) {
-    smallint_t i;
-    if (VAL_IS_SMALL(index)) {
-        i = SMALL_VALUE(index);
-    } else if (value_is_int(index) || (VAL_IS_OBJ(index) && (OBJ(index)->type->flags & TYPE_FLAG_HEAP))) {
-        i = index_value(index);
-    } else {
+    if (!VAL_IS_SMALL(index) && !value_is_int(index) &&
+        !(VAL_IS_OBJ(index) && (OBJ(index)->type->flags & TYPE_FLAG_HEAP))) {
         raise_fmt(&type_TypeError, "list indices must be integers or slices, not %T", index);
     }
-    if (i < 0) {
-        i += (smallint_t)l->len;
-    }
-    if (i < 0 || (size_t)i >= l->len) {
-        raise_msg(&type_IndexError, "list assignment index out of range");
-    }
-    return (size_t)i;
+    return seq_index(index, l->len, "list assignment");
 }
 
 static value_t list_subscr(value_t self, value_t index, value_t value) {
@@ -598,7 +588,15 @@ static BUILTIN_FN(list_extend_obj, Q_extend, 2, 2, false, list_extend_fn);
 
 static value_t list_insert_fn(size_t n_args, size_t n_kw, const value_t *args) {
     list_obj_t *l = as_list(args[0]);
-    smallint_t i = slice_clamp_index(args[1], l->len);
+    smallint_t i = VAL_IS_SMALL(args[1]) ? SMALL_VALUE(args[1]) : index_value(args[1]);
+    if (i < 0) {
+        i += (smallint_t)l->len;
+        if (i < 0) {
+            i = 0;
+        }
+    } else if ((size_t)i > l->len) {
+        i = (smallint_t)l->len;
+    }
     list_reserve(l, 1);
     memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(value_t));
     l->items[i] = args[2];
@@ -667,13 +665,28 @@ static value_t list_reverse_fn(size_t n_args, size_t n_kw, const value_t *args) 
 }
 static BUILTIN_FN(list_reverse_obj, Q_reverse, 1, 1, false, list_reverse_fn);
 
+// Rejects keywords not in allowed (Q_NULL-ended) with CPython's message
+// for the builtins written in C: "'x' is an invalid keyword argument for f()".
+static void check_kw(size_t n_args, size_t n_kw, const value_t *args, const qstr_t *allowed, const char *fn) {
+    for (size_t i = 0; i < n_kw; i++) {
+        value_t name = args[n_args + 2 * i];
+        const qstr_t *a = allowed;
+        while (*a != Q_NULL && QSTR(*a) != name) {
+            a++;
+        }
+        if (*a == Q_NULL) {
+            raise_fmt(&type_TypeError, "'%S' is an invalid keyword argument for %s()", name, fn);
+        }
+    }
+}
+
 static const qstr_t sort_kws[] = {Q_key, Q_reverse, Q_NULL};
 
 static value_t list_sort_fn(size_t n_args, size_t n_kw, const value_t *args) {
     if (n_args > 1) {
         raise_msg(&type_TypeError, "sort() takes no positional arguments");
     }
-    arg_kw_check(n_args, n_kw, args, sort_kws, Q_sort);
+    check_kw(n_args, n_kw, args, sort_kws, "sort");
     value_t key = arg_kw(n_args, n_kw, args, Q_key);
     value_t rev = arg_kw(n_args, n_kw, args, Q_reverse);
     list_sort(args[0], key, rev != VAL_NULL && obj_is_true(rev));

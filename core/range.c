@@ -12,10 +12,12 @@
 
 // ---- converting index values ----------------------------------------------------
 
-// An int (or an object with __index__) as a C integer. Big ints clamp to
-// the small-int range when clamp is set, else raise OverflowError. Returns
-// false for values that are not ints at all.
-static bool index_value_maybe(value_t v, bool clamp, smallint_t *out) {
+// An int (or an object with __index__) as a C integer. What happens to a
+// big int depends on overflow: clamp it to the small-int range, or raise
+// OverflowError or IndexError. Returns false for values that are not ints.
+typedef enum { BIG_CLAMP, BIG_OVERFLOW, BIG_INDEX } big_mode_t;
+
+static bool index_value_maybe(value_t v, big_mode_t overflow, smallint_t *out) {
     if (VAL_IS_SMALL(v)) {
         *out = SMALL_VALUE(v);
         return true;
@@ -41,8 +43,10 @@ static bool index_value_maybe(value_t v, bool clamp, smallint_t *out) {
     if (value_get_int_maybe(v, out)) {
         return true;
     }
-    if (!clamp) {
-        raise_fmt(&type_OverflowError, "cannot fit '%T' into an index-sized integer", v);
+    if (overflow == BIG_OVERFLOW) {
+        raise_msg(&type_OverflowError, "Python int too large to convert to C ssize_t");
+    } else if (overflow == BIG_INDEX) {
+        raise_fmt(&type_IndexError, "cannot fit '%T' into an index-sized integer", v);
     }
     *out = int_is_negative(v) ? SMALL_MIN : SMALL_MAX;
     return true;
@@ -50,7 +54,7 @@ static bool index_value_maybe(value_t v, bool clamp, smallint_t *out) {
 
 smallint_t index_value(value_t v) {
     smallint_t i;
-    if (!index_value_maybe(v, false, &i)) {
+    if (!index_value_maybe(v, BIG_OVERFLOW, &i)) {
         raise_fmt(&type_TypeError, "'%T' object cannot be interpreted as an integer", v);
     }
     return i;
@@ -60,7 +64,7 @@ size_t seq_index(value_t index, size_t len, const char *type_name) {
     smallint_t i;
     if (VAL_IS_SMALL(index)) {
         i = SMALL_VALUE(index);
-    } else if (!index_value_maybe(index, false, &i)) {
+    } else if (!index_value_maybe(index, BIG_INDEX, &i)) {
         raise_fmt(&type_TypeError, "%s indices must be integers or slices, not %T", type_name, index);
     }
     if (i < 0) {
@@ -85,7 +89,7 @@ value_t slice_new(value_t start, value_t stop, value_t step) {
 
 static smallint_t slice_part(value_t v) {
     smallint_t i;
-    if (!index_value_maybe(v, true, &i)) {
+    if (!index_value_maybe(v, BIG_CLAMP, &i)) {
         raise_msg(&type_TypeError, "slice indices must be integers or None or have an __index__ method");
     }
     return i;
@@ -226,7 +230,7 @@ static inline smallint_t range_item(const range_obj_t *r, size_t i) {
 
 static smallint_t range_arg(value_t v) {
     smallint_t i;
-    if (!index_value_maybe(v, false, &i)) {
+    if (!index_value_maybe(v, BIG_OVERFLOW, &i)) {
         raise_fmt(&type_TypeError, "'%T' object cannot be interpreted as an integer", v);
     }
     return i;
@@ -363,7 +367,7 @@ static value_t range_subscr(value_t self, value_t index, value_t value) {
     smallint_t i;
     if (VAL_IS_SMALL(index)) {
         i = SMALL_VALUE(index);
-    } else if (!index_value_maybe(index, false, &i)) {
+    } else if (!index_value_maybe(index, BIG_CLAMP, &i)) {
         raise_fmt(&type_TypeError, "range indices must be integers or slices, not %T", index);
     }
     if (i < 0) {

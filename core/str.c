@@ -468,7 +468,7 @@ static value_t str_subscr(value_t self, value_t index, value_t value) {
     if (OBJ_TYPE_IS(index, &type_slice)) {
         return str_slice(s, len, charlen, index);
     }
-    if (!value_is_int(index)) {
+    if (!value_is_int(index) && !(value_type(index)->flags & TYPE_FLAG_HEAP)) {
         raise_fmt(&type_TypeError, "string indices must be integers, not '%s'",
                   qstr_str(value_type_name(index)));
     }

@@ -24,10 +24,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     espy_options_t opt = {heap, sizeof(heap), 1, argv, "", 0, 0};
     if (!initialised) {
         signal(SIGALRM, on_alarm);
+        espy_init(&opt);
         initialised = 1;
     }
-    // A fresh interpreter for every input keeps runs independent.
-    espy_init(&opt);
+    // Each input runs in a fresh __main__ module.
+    espy_new_main();
     struct itimerval t = {{0, 20000}, {0, 50000}};
     setitimer(ITIMER_REAL, &t, NULL);
     espy_run_string((const char *)data, size, "<fuzz>");
