@@ -100,7 +100,7 @@ FUZZ_SRC := $(CORE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c build/host/
 
 build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h)
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	$(FUZZ_CC) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute -fno-sanitize-recover=undefined \
 		-Icore -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_SRC) -lm
 
 build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)
@@ -127,9 +127,18 @@ RUN32 = $(shell build/host32/espy -c pass >/dev/null 2>&1 || echo qemu-i386)
 test-host32: build/host32/espy
 	@$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) tests/lang
 
-test: build/host/espy
-	@$(MAKE) --no-print-directory check-lx106
-	@$(PYTHON) tools/run-tests --espy build/host/espy tests/lang
+# Every suite; tools/test-all prints one closing line that adds them up.
+TEST_SUITES = \
+	"lx106=$(MAKE) --no-print-directory check-lx106" \
+	"lexer=$(MAKE) --no-print-directory -f tests/unit/lexer.mk test-lexer" \
+	"lang=$(PYTHON) tools/run-tests --espy build/host/espy tests/lang" \
+	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) tests/lang" \
+	"cli=$(PYTHON) tests/host/test_cli.py build/host/espy" \
+	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang" \
+	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke"
+
+test: build/host/espy build/host32/espy build/stress/espy
+	@$(PYTHON) tools/test-all $(TEST_SUITES)
 
 bench: build/host/espy
 	@$(PYTHON) tools/bench --espy build/host/espy

@@ -888,7 +888,9 @@ void code_cut(compiler_t *c, uint32_t start, code_piece_t *piece) {
     }
     piece->n_sites = s->n_sites - first;
     piece->sites = gc_alloc((piece->n_sites + 1) * sizeof(name_site_t), GC_LEAF);
-    memcpy(piece->sites, s->sites + first, piece->n_sites * sizeof(name_site_t));
+    if (piece->n_sites > 0) {
+        memcpy(piece->sites, s->sites + first, piece->n_sites * sizeof(name_site_t));
+    }
     emit_truncate(c, start);
     emit_stack(c, -1);
 }

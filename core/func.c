@@ -111,7 +111,9 @@ frame_t *func_make_frame(func_obj_t *fn, size_t n_args, size_t n_kw, const value
     f->globals = fn->globals;
     if (n_kw == 0 && n_args == code->n_pos && code->n_kwonly == 0 && code->n_cells == 0 && code->n_free == 0
         && !(code->flags & (CODE_VARARGS | CODE_VARKW))) {
-        memcpy(f->slots, args, n_args * sizeof(value_t));
+        for (size_t i = 0; i < n_args; i++) {
+            f->slots[i] = args[i];
+        }
         return f;
     }
     // If binding raises, the frame stays on the frame stack until the

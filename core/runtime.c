@@ -109,7 +109,7 @@ uint32_t obj_hash(value_t v) {
     if (VAL_IS_SMALL(v)) {
         smallint_t i = SMALL_VALUE(v);
         // Beyond 2**61 - 1 (64-bit hosts) the int type reduces as CPython does.
-        if (i > -((smallint_t)1 << 60) && i < ((smallint_t)1 << 60)) {
+        if (sizeof(smallint_t) < 8 || (i > -(smallint_t)(INTPTR_MAX >> 3) && i < (smallint_t)(INTPTR_MAX >> 3))) {
             return (uint32_t)(i == -1 ? -2 : i);
         }
     }

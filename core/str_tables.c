@@ -102,10 +102,19 @@ static BUILTIN_FN(str___format___obj, Q___format__, 2, 2, false, str___format__)
 
 #define ENTRY(name) {QSTR(Q_##name), PTR_VAL(&str_##name##_obj)},
 
+// Method tables are searched linearly: the most used methods come first.
+#define STR_FIRST(X) X(join) X(split) X(strip) X(replace) X(startswith) X(endswith) \
+    X(find) X(lower) X(upper) X(rstrip) X(encode) X(lstrip) X(count) X(isdigit) X(index) \
+    X(rsplit) X(partition) X(splitlines) X(center) X(ljust) X(rjust) X(zfill) X(isalpha) \
+    X(isspace) X(rfind) X(title) X(capitalize) X(isupper) X(islower) X(isalnum)
+#define STR_REST(X) X(rindex) X(rpartition) X(removeprefix) X(removesuffix) X(swapcase) \
+    X(isascii) X(istitle) X(expandtabs) X(translate) X(casefold) X(isdecimal) X(isnumeric) \
+    X(isprintable) X(isidentifier) X(maketrans)
+
 static const map_entry_t str_locals_table[] = {
-    STR_SHARED(ENTRY)
-    STR_ONLY(ENTRY)
     {QSTR(Q_format), PTR_VAL(&str_format_obj)},
+    STR_FIRST(ENTRY)
+    STR_REST(ENTRY)
     {QSTR(Q_format_map), PTR_VAL(&str_format_map_obj)},
     ENTRY(__add__) ENTRY(__mul__) ENTRY(__rmul__) ENTRY(__mod__) ENTRY(__eq__) ENTRY(__ne__)
     ENTRY(__lt__) ENTRY(__le__) ENTRY(__gt__) ENTRY(__ge__) ENTRY(__contains__) ENTRY(__len__)

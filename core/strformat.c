@@ -355,10 +355,27 @@ static void pad_to(vstr_t *out, const char *s, size_t len, size_t chars, const p
 
 static void pct_int(vstr_t *out, value_t v, int conv, const pct_t *f) {
     int base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
-    vstr_t digits;
-    vstr_init(&digits, 24);
-    int_format_digits(&digits, v, base, conv == 'X');
-    bool neg = int_is_negative(v);
+    // small ints (and bools) are converted here, big ones by int.c
+    char small[8 * sizeof(smallint_t) / 3 + 4];
+    vstr_t digits = {small, 0, sizeof(small)};
+    smallint_t i;
+    bool neg;
+    if (value_get_int_maybe(v, &i)) {
+        neg = i < 0;
+        uintptr_t u = neg ? -(uintptr_t)i : (uintptr_t)i;
+        const char *dig = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        size_t n = sizeof(small);
+        do {
+            small[--n] = dig[u % (unsigned)base];
+            u /= (unsigned)base;
+        } while (u != 0);
+        digits.buf = small + n;
+        digits.len = sizeof(small) - n;
+    } else {
+        vstr_init(&digits, 24);
+        int_format_digits(&digits, v, base, conv == 'X');
+        neg = int_is_negative(v);
+    }
     char head[4];
     size_t hn = 0;
     if (neg) {

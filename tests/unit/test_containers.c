@@ -3,9 +3,11 @@
 // against a stub runtime: small ints, qstrs, and the container types only.
 // Build and run (from the repository root):
 //   python3 tools/genqstr.py build/unit/gen core/qstr_special.txt core/*.c core/*.h
+//       tests/unit/test_containers.c
 //   cc -std=gnu11 -g -Icore -Iplatform/host -Ibuild/unit/gen tests/unit/test_containers.c
 //      core/{tuple,list,dict,set,range,iter,gc,qstr}.c build/unit/gen/qstrdata.c -o /tmp/tc
-//   /tmp/tc
+//   /tmp/tc                                  (add -DHEAP_SIZE=150000 to collect often)
+//   python3 tests/unit/setorder.py /tmp/tc   (set iteration order against CPython)
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
