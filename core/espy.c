@@ -156,9 +156,17 @@ void espy_interrupt(void) {
     vm_interrupt_pending = 1;
 }
 
-void espy_print_stats(void) {
+void espy_measure_heap(void) {
     gc_stats_t st;
     gc_get_stats(&st);
-    print_fmt(&stderr_print, "espy-stats: heap_peak=%u heap_size=%u heap_used=%u collections=%u\n", (unsigned)st.peak,
-              (unsigned)st.total, (unsigned)st.used, (unsigned)st.collections);
+    gc_set_threshold((intptr_t)(st.total / 64));
+}
+
+void espy_print_stats(void) {
+    gc_collect();
+    gc_stats_t st;
+    gc_get_stats(&st);
+    print_fmt(&stderr_print, "espy-stats: heap_peak=%u heap_size=%u heap_used=%u collections=%u max_free_block=%u\n",
+              (unsigned)st.peak_live, (unsigned)st.total, (unsigned)st.used, (unsigned)st.collections,
+              (unsigned)st.max_free_block);
 }

@@ -44,7 +44,11 @@ void espy_new_main(void);
 // call from a signal handler or an interrupt.
 void espy_interrupt(void);
 
-// Prints heap statistics for -X stats ("espy-stats: heap_peak=N ...").
+// -X stats: collect often (every 1/64 of the heap allocated) so that the
+// peak of live data is measured, then print the figures at exit
+// ("espy-stats: heap_peak=N ...", heap_peak being the most data found
+// live by any collection).
+void espy_measure_heap(void);
 void espy_print_stats(void);
 
 #endif

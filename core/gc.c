@@ -50,6 +50,7 @@ static struct {
     size_t bump, bump_end;   // the free run small allocations are carved from
     size_t used_blocks;
     size_t peak_blocks;
+    size_t peak_live_blocks;
     size_t collections;
     size_t since_collect;    // bytes allocated since the last collection
     intptr_t threshold;
@@ -401,6 +402,9 @@ static void sweep(void) {
         run_push(run_start, heap.nblocks - run_start);
     }
     heap.used_blocks = used;
+    if (used > heap.peak_live_blocks) {
+        heap.peak_live_blocks = used;
+    }
 }
 
 static void __attribute__((noinline)) collect_with_registers_spilled(void) {
@@ -470,6 +474,7 @@ void gc_get_stats(gc_stats_t *st) {
     st->used = heap.used_blocks * GC_BLOCK;
     st->free = st->total - st->used;
     st->peak = heap.peak_blocks * GC_BLOCK;
+    st->peak_live = heap.peak_live_blocks * GC_BLOCK;
     st->collections = heap.collections;
     size_t run = 0;
     for (size_t b = 0; b <= heap.nblocks; b++) {

@@ -32,7 +32,8 @@ typedef struct gc_stats {
     size_t total;           // bytes of the heap (blocks)
     size_t used;            // bytes in live or not yet collected allocations
     size_t free;            // bytes free
-    size_t peak;            // highest `used` seen at any allocation
+    size_t peak;            // highest `used` seen at any allocation (garbage included)
+    size_t peak_live;       // most bytes found live by a collection
     size_t max_free_block;  // largest allocation that would succeed now
     size_t collections;
     size_t one_blocks, two_blocks, max_block;

@@ -357,6 +357,9 @@ int main(int argc, char **argv) {
 
     ensure_stack_size();
     espy_init(&s.options);
+    if (s.stats) {
+        espy_measure_heap();
+    }
     readline_init();
 
     int status = 0;

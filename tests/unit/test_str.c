@@ -225,6 +225,12 @@ void *obj_native_maybe(value_t v, const type_t *type) { return NULL; }
 value_t obj_subscr(value_t obj, value_t index, value_t value) {
     return OBJ(obj)->type->subscr(obj, index, value);
 }
+const type_t *value_type(value_t v) {
+    if (VAL_IS_SMALL(v)) return &type_int;
+    if (VAL_IS_QSTR(v)) return &type_str;
+    if (VAL_IS_OBJ(v)) return OBJ(v)->type;
+    return &type_type;
+}
 qstr_t value_type_name(value_t v) {
     if (VAL_IS_SMALL(v)) return Q_int;
     if (VAL_IS_QSTR(v)) return Q_str;
