@@ -100,7 +100,7 @@ FUZZ_SRC := $(CORE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c build/host/
 
 build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h)
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute -fno-sanitize-recover=undefined \
+	$(FUZZ_CC) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
 		-Icore -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_SRC) -lm
 
 build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)

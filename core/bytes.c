@@ -320,6 +320,10 @@ value_t bytes_binary_common(binop_t op, const strarg_t *lhs, value_t rhs) {
             }
             smallint_t n;
             if (!value_get_int_maybe(rhs, &n)) {
+                double d = int_as_double(rhs);
+                if (d >= 9.2e18 || d <= -9.2e18) {
+                    raise_msg(&type_OverflowError, "cannot fit 'int' into an index-sized integer");
+                }
                 n = int_is_negative(rhs) ? 0 : SMALL_MAX;
             }
             if (n <= 0 || lhs->len == 0) {

@@ -57,11 +57,6 @@ typedef struct name_entry {
     uint16_t slot;
 } name_entry_t;
 
-typedef struct name_site {
-    uint32_t offset;      // of the NAME_* instruction
-    uint16_t entry;
-} name_site_t;
-
 // A use of a name in an already finished nested code object whose scope
 // (free variable or global) is decided by an enclosing function.
 typedef struct deferred_site {
@@ -109,8 +104,6 @@ typedef struct scope {
     // names
     name_entry_t *names;
     size_t n_names, cap_names;
-    name_site_t *sites;
-    size_t n_sites, cap_sites;
     deferred_site_t *dsites;      // sites of nested code for names free there
     qstr_t *dsite_names;
     size_t n_dsites, cap_dsites;
@@ -188,14 +181,12 @@ void emit_set_line(compiler_t *c, uint32_t line);
 void emit_truncate(compiler_t *c, uint32_t offset);
 void loop_add_break(compiler_t *c, loop_t *loop, uint32_t operand_at);
 // Moving a piece of code: code_cut removes the code emitted since `start`
-// (with its name sites, and one value from the stack count); code_paste
-// appends it at the current offset, relocating its jumps.
+// (and one value from the stack count); code_paste appends it at the
+// current offset, relocating its jumps.
 typedef struct code_piece {
     uint8_t *code;
     size_t len;
     uint32_t from;
-    name_site_t *sites;
-    size_t n_sites;
 } code_piece_t;
 void code_cut(compiler_t *c, uint32_t start, code_piece_t *piece);
 void code_paste(compiler_t *c, const code_piece_t *piece);

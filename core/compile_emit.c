@@ -5,7 +5,7 @@
 //
 // Name resolution. While a function is compiled, every use of a name is
 // emitted as NAME_LOAD/NAME_STORE/NAME_DELETE with the index of an entry in
-// the scope's name table, and the site is remembered. When the scope
+// the scope's name table (nothing else is kept per use). When the scope
 // closes, everything assigned in it is known: locals get frame slots, and
 // the sites are rewritten to LOAD_FAST, LOAD_DEREF (locals that nested
 // functions use, and free variables), LOAD_GLOBAL or LOAD_NAME. A name that
@@ -459,9 +459,6 @@ void patch_jump(compiler_t *c, uint32_t at) {
 void emit_truncate(compiler_t *c, uint32_t offset) {
     scope_t *s = c->scope;
     s->code_len = offset;
-    while (s->n_sites > 0 && s->sites[s->n_sites - 1].offset >= offset) {
-        s->n_sites--;
-    }
     if (s->last_line_offset > offset) {
         // The line table may now point past the end; that is harmless.
         s->last_line_offset = offset;
@@ -586,13 +583,6 @@ void emit_name(compiler_t *c, int op, qstr_t name) {
     scope_t *s = c->scope;
     size_t i = name_find_or_add(c, s, name);
     s->names[i].flags |= N_USED | (op != OP_NAME_LOAD ? N_ASSIGNED : 0);
-    if (s->n_sites == s->cap_sites) {
-        s->cap_sites = s->cap_sites ? s->cap_sites * 2 : 16;
-        s->sites = gc_realloc(s->sites, s->cap_sites * sizeof(name_site_t));
-    }
-    s->sites[s->n_sites].offset = emit_here(c);
-    s->sites[s->n_sites].entry = (uint16_t)i;
-    s->n_sites++;
     emit_op_u16(c, op, (unsigned)i);
 }
 
@@ -779,13 +769,19 @@ value_t scope_close(compiler_t *c) {
 
     // 3. Our own sites.
     scope_t *parent = s->parent;
-    for (size_t i = 0; i < s->n_sites; i++) {
-        name_entry_t *e = &s->names[s->sites[i].entry];
-        uint8_t *p = bytecode + s->sites[i].offset;
+    // The NAME_* instructions are found by walking the bytecode: no list of
+    // them is kept while compiling.
+    for (size_t at = 0; at < s->code_len; at += (size_t)opcode_length(bytecode[at])) {
+        uint8_t op = bytecode[at];
+        if (op != OP_NAME_LOAD && op != OP_NAME_STORE && op != OP_NAME_DELETE) {
+            continue;
+        }
+        uint8_t *p = bytecode + at;
+        name_entry_t *e = &s->names[p[1] | (p[2] << 8)];
         if (s->kind == SCOPE_CLASS && (e->flags & N_FREE) && !(e->flags & N_ASSIGNED) && p[0] == OP_NAME_LOAD) {
             // A class body reading a variable of an enclosing function:
             // its namespace first, then the cell (or globals).
-            add_dsite(c, parent, e->name, code, s->sites[i].offset, e->slot, 1);
+            add_dsite(c, parent, e->name, code, (uint32_t)at, e->slot, 1);
         } else if (s->kind == SCOPE_CLASS && !(e->flags & (N_GLOBAL | N_NONLOCAL))) {
             // A class body's own names live in its namespace; the free
             // variable of the same name only passes through to methods.
@@ -793,7 +789,7 @@ value_t scope_close(compiler_t *c) {
             patch_site(p, 3, e->name);
         } else if (e->flags & N_FREE) {
             // Decided by the enclosing scope: deref, or global after all.
-            add_dsite(c, parent, e->name, code, s->sites[i].offset, e->slot, 0);
+            add_dsite(c, parent, e->name, code, (uint32_t)at, e->slot, 0);
         } else if (e->flags & N_CELL) {
             patch_site(p, 1, e->slot);
         } else if (s->kind == SCOPE_FUNCTION && e->slot != 0xFFFF && !(e->flags & N_GLOBAL)) {
@@ -882,21 +878,11 @@ void code_cut(compiler_t *c, uint32_t start, code_piece_t *piece) {
     piece->from = start;
     piece->code = gc_alloc(piece->len + 1, GC_LEAF);
     memcpy(piece->code, s->code + start, piece->len);
-    size_t first = s->n_sites;
-    while (first > 0 && s->sites[first - 1].offset >= start) {
-        first--;
-    }
-    piece->n_sites = s->n_sites - first;
-    piece->sites = gc_alloc((piece->n_sites + 1) * sizeof(name_site_t), GC_LEAF);
-    if (piece->n_sites > 0) {
-        memcpy(piece->sites, s->sites + first, piece->n_sites * sizeof(name_site_t));
-    }
     emit_truncate(c, start);
     emit_stack(c, -1);
 }
 
 void code_paste(compiler_t *c, const code_piece_t *piece) {
-    scope_t *s = c->scope;
     uint32_t at = emit_here(c);
     uint8_t *p = code_room(c, piece->len);
     memcpy(p, piece->code, piece->len);
@@ -908,15 +894,6 @@ void code_paste(compiler_t *c, const code_piece_t *piece) {
             p[i + 1] = (uint8_t)target;
             p[i + 2] = (uint8_t)(target >> 8);
         }
-    }
-    for (size_t i = 0; i < piece->n_sites; i++) {
-        if (s->n_sites == s->cap_sites) {
-            s->cap_sites = s->cap_sites ? s->cap_sites * 2 : 16;
-            s->sites = gc_realloc(s->sites, s->cap_sites * sizeof(name_site_t));
-        }
-        s->sites[s->n_sites].offset = (uint32_t)((int32_t)piece->sites[i].offset + delta);
-        s->sites[s->n_sites].entry = piece->sites[i].entry;
-        s->n_sites++;
     }
     emit_stack(c, 1);
 }

@@ -524,10 +524,15 @@ const char *str_rsearch(const char *h, size_t hlen, const char *n, size_t nlen) 
 static value_t str_repeat(const char *s, size_t len, size_t charlen, value_t times) {
     smallint_t n;
     if (!value_get_int_maybe(times, &n)) {
-        if (int_is_negative(times)) {
+        // as a 64-bit CPython: not an index beyond 2**63, else too much memory
+        double d = int_as_double(times);
+        if (d >= 9.2e18 || d <= -9.2e18) {
+            raise_msg(&type_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
+        if (d < 0 || len == 0) {
             return QSTR(Q_empty);
         }
-        raise_msg(&type_OverflowError, "cannot fit 'int' into an index-sized integer");
+        raise_msg(&type_MemoryError, "repeated string is too long");
     }
     if (n <= 0 || len == 0) {
         return QSTR(Q_empty);
