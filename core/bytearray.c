@@ -86,9 +86,8 @@ static void ba_splice(bytearray_obj_t *b, size_t start, size_t stop, const char 
 // The bytes of a value assigned to a slice, copied (it may be self).
 static void slice_source(vstr_t *vs, value_t value) {
     if (value_is_int(value) || value_is_str(value)) {
-        raise_msg(&type_TypeError, value_is_int(value)
-                                       ? "can assign only bytes, buffers, or iterables of ints in range(0, 256)"
-                                       : "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+        raise_msg(&type_TypeError,
+                  "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     }
     bytes_fill_from(vs, 1, 0, &value, Q_bytearray);
 }
@@ -182,9 +181,13 @@ static value_t bytearray_binary_op(binop_t op, value_t lhs, value_t rhs) {
     if (op == BINOP_INPLACE_MUL && value_is_int(rhs)) {
         smallint_t n;
         if (!value_get_int_maybe(rhs, &n)) {
-            n = int_is_negative(rhs) ? 0 : SMALL_MAX;
+            double d = int_as_double(rhs);
+            if (d >= 9.2e18 || d <= -9.2e18) {
+                raise_msg(&type_OverflowError, "cannot fit 'int' into an index-sized integer");
+            }
+            n = d < 0 ? 0 : SMALL_MAX;
         }
-        if (n <= 0) {
+        if (n <= 0 || b->len == 0) {
             b->len = 0;
             return lhs;
         }

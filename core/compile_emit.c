@@ -718,15 +718,15 @@ value_t scope_close(compiler_t *c) {
     }
 
     // 2. The code object.
-    code_t *code = gc_alloc(sizeof(code_t), 0);
+    code_t *code = gc_alloc(sizeof(code_t), GC_LONG);
     code->base.type = &type_code;
-    uint8_t *bytecode = gc_alloc(s->code_len, GC_LEAF);
+    uint8_t *bytecode = gc_alloc(s->code_len, GC_LEAF | GC_LONG);
     if (s->code_len > 0) {
         memcpy(bytecode, s->code, s->code_len);
     }
     code->bytecode = bytecode;
     code->code_len = (uint32_t)s->code_len;
-    value_t *consts = gc_alloc(s->n_consts * sizeof(value_t) + 1, 0);
+    value_t *consts = gc_alloc(s->n_consts * sizeof(value_t) + 1, GC_LONG);
     if (s->n_consts > 0) {
         memcpy(consts, s->consts, s->n_consts * sizeof(value_t));
     }
@@ -745,15 +745,15 @@ value_t scope_close(compiler_t *c) {
     code->filename = c->filename;
     code->first_line = s->first_line;
     code->doc = s->doc;
-    uint8_t *lines = gc_alloc(s->lines_len + 1, GC_LEAF);
+    uint8_t *lines = gc_alloc(s->lines_len + 1, GC_LEAF | GC_LONG);
     if (s->lines_len > 0) {
         memcpy(lines, s->lines, s->lines_len);
     }
     code->lines = lines;
     code->lines_len = (uint32_t)s->lines_len;
-    qstr_t *slot_names = gc_alloc((n_locals + n_free + 1) * sizeof(qstr_t), GC_LEAF);
-    code->cells = gc_alloc((n_cells + 1) * sizeof(uint16_t), GC_LEAF);
-    code->free_from = gc_alloc((n_free + 1) * sizeof(uint16_t), GC_LEAF);
+    qstr_t *slot_names = gc_alloc((n_locals + n_free + 1) * sizeof(qstr_t), GC_LEAF | GC_LONG);
+    code->cells = gc_alloc((n_cells + 1) * sizeof(uint16_t), GC_LEAF | GC_LONG);
+    code->free_from = gc_alloc((n_free + 1) * sizeof(uint16_t), GC_LEAF | GC_LONG);
     memset(code->free_from, 0xFF, (n_free + 1) * sizeof(uint16_t));
     n_cells = 0;
     for (size_t i = 0; i < s->n_names; i++) {

@@ -161,8 +161,21 @@ static size_t take_blocks(size_t n) {
     return SIZE_MAX;
 }
 
+// Long-lived data is carved from the far end of the bump region, so that
+// it does not interleave with the short-lived data carved from its start:
+// importing a module then leaves its code in one place and free memory in
+// one piece, rather than code objects scattered between the compiler's
+// freed buffers (the same idea as CircuitPython's long-lived allocations).
+static size_t take_blocks_long(size_t n) {
+    if (heap.bump_end - heap.bump >= n) {
+        heap.bump_end -= n;
+        return heap.bump_end;
+    }
+    return take_blocks(n);
+}
+
 static void *alloc_blocks(size_t n, unsigned flags) {
-    size_t first = take_blocks(n);
+    size_t first = (flags & GC_LONG) ? take_blocks_long(n) : take_blocks(n);
     if (first == SIZE_MAX) {
         return NULL;
     }

@@ -27,6 +27,7 @@
 
 #define GC_LEAF 1       // contents hold no pointers
 #define GC_FINAL 2      // call the type's finaliser before freeing (objects only)
+#define GC_LONG 4       // long-lived (compiled code, interned names): placed apart from short-lived data
 
 typedef struct gc_stats {
     size_t total;           // bytes of the heap (blocks)

@@ -107,7 +107,7 @@ static void index_insert(uint32_t *index, size_t size, uint32_t hash, qstr_t q) 
 static const char *store_text(const char *s, size_t len) {
     if (pool.chunk == NULL || pool.chunk_used + len + 1 > pool.chunk_size) {
         size_t size = len + 1 > CHUNK_MIN ? len + 1 : CHUNK_MIN;
-        pool.chunk = gc_alloc(size, GC_LEAF);
+        pool.chunk = gc_alloc(size, GC_LEAF | GC_LONG);
         pool.chunk_size = size;
         pool.chunk_used = 0;
     }

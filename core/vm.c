@@ -239,7 +239,9 @@ static void import_star(frame_t *f, value_t module) {
 }
 
 static value_t make_function(frame_t *f, const code_t *code, unsigned flags, value_t *sp) {
-    func_obj_t *fn = gc_alloc(sizeof(func_obj_t) + code->n_free * sizeof(value_t), 0);
+    // Functions made by module and class code live as long as their module.
+    unsigned flags_gc = (f->code->flags & CODE_NAMESPACE) ? GC_LONG : 0;
+    func_obj_t *fn = gc_alloc(sizeof(func_obj_t) + code->n_free * sizeof(value_t), flags_gc);
     fn->base.type = &type_function;
     fn->code = code;
     fn->globals = f->globals;
