@@ -140,8 +140,9 @@ TEST_SUITES = \
 test: build/host/espy build/host32/espy build/stress/espy
 	@$(PYTHON) tools/test-all $(TEST_SUITES)
 
-bench: build/host/espy
-	@$(PYTHON) tools/bench --espy build/host/espy
+bench: build/host/espy build/host32/espy
+	@$(PYTHON) tools/bench --espy build/host/espy $(if $(RUN32),--espy32-prefix $(RUN32))
+	@$(PYTHON) tools/bench-memory
 
 clean:
 	rm -rf build
