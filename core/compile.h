@@ -168,6 +168,7 @@ void emit_op_u16(compiler_t *c, int op, unsigned arg);
 void emit_op_u8u8(compiler_t *c, int op, unsigned a, unsigned b);
 void emit_op_u16u8(compiler_t *c, int op, unsigned a, unsigned b);
 uint32_t emit_jump(compiler_t *c, int op);           // returns the operand's offset
+uint32_t emit_jump_at_line(compiler_t *c, int op, uint32_t line);
 void patch_jump(compiler_t *c, uint32_t operand_at); // to the current offset
 void patch_jump_to(compiler_t *c, uint32_t operand_at, uint32_t target);
 uint32_t emit_here(compiler_t *c);

@@ -447,6 +447,17 @@ uint32_t emit_jump(compiler_t *c, int op) {
     return (uint32_t)c->scope->code_len - 2;
 }
 
+// A jump attributed to another line than the current token's (a loop's
+// jump back to its header).
+uint32_t emit_jump_at_line(compiler_t *c, int op, uint32_t line) {
+    emit_set_line(c, line);
+    uint32_t saved = c->cur.line;
+    c->cur.line = line;
+    uint32_t at = emit_jump(c, op);
+    c->cur.line = saved;
+    return at;
+}
+
 void patch_jump_to(compiler_t *c, uint32_t at, uint32_t target) {
     c->scope->code[at] = (uint8_t)target;
     c->scope->code[at + 1] = (uint8_t)(target >> 8);

@@ -453,6 +453,7 @@ static loop_t *loop_push(compiler_t *c, bool is_for) {
 }
 
 static void while_stmt(compiler_t *c) {
+    uint32_t header_line = c->cur.line;
     tok_advance(c);
     loop_t *loop = loop_push(c, false);
     uint32_t exit = 0;
@@ -465,7 +466,8 @@ static void while_stmt(compiler_t *c) {
     }
     uint32_t top = loop->continue_at;
     stmt_block(c);
-    patch_jump_to(c, emit_jump(c, OP_JUMP), top);
+    // The jump back belongs to the loop's header line.
+    patch_jump_to(c, emit_jump_at_line(c, OP_JUMP, header_line), top);
     if (!forever) {
         patch_jump(c, exit);
     }
@@ -481,6 +483,7 @@ static void while_stmt(compiler_t *c) {
 }
 
 static void for_stmt(compiler_t *c, bool is_async) {
+    uint32_t header_line = c->cur.line;
     tok_advance(c);   // for
     tok_array_t target;
     tok_record_until(c, stops_in, &target);
@@ -504,7 +507,7 @@ static void for_stmt(compiler_t *c, bool is_async) {
     tok_replay(c, &target);
     expr_target_store(c);
     stmt_block(c);
-    patch_jump_to(c, emit_jump(c, OP_JUMP), top);
+    patch_jump_to(c, emit_jump_at_line(c, OP_JUMP, header_line), top);
     patch_jump(c, exit);
     if (is_async) {
         emit_stack(c, 1);     // the exception

@@ -699,8 +699,7 @@ static value_t run(frame_t *entry, bool *yielded) {
         unsigned target = READ_U16();
         if (frame->code->bytecode + target < ip) {
             if (vm_interrupt_pending | micropython_sched_pending) {
-                frame->ip = ip;
-                vm_check_interrupt();
+                vm_check_interrupt();     // frame->ip still names this instruction
             }
         }
         ip = frame->code->bytecode + target;
@@ -754,8 +753,7 @@ static value_t run(frame_t *entry, bool *yielded) {
             sp--;
             ip = frame->code->bytecode + target;
             if (vm_interrupt_pending | micropython_sched_pending) {
-                frame->ip = ip;
-                vm_check_interrupt();
+                vm_check_interrupt();     // frame->ip still names this instruction
             }
         } else {
             PUSH(v);
