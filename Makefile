@@ -146,3 +146,5 @@ bench: build/host/espy build/host32/espy
 
 clean:
 	rm -rf build
+
+-include platform/qemu/qemu.mk

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+// hal.h for QEMU's lx106 sim machine: the console and files over
+// semihosting (semihost.h), time from the CCOUNT cycle counter.
+#include <string.h>
+
+#include "hal.h"
+#include "semihost.h"
+
+// QEMU's lx106 counts CCOUNT at 40 MHz of its virtual clock, which follows
+// the host's real time (the chip itself runs at 80 or 160 MHz).
+#define CCOUNT_PER_US 40u
+
+extern char _stack_top[];
+
+void *hal_stack_top(void) {
+    return _stack_top;
+}
+
+_Noreturn void semihost_exit(int status) {
+    for (;;) {
+        semihost_call(SEMIHOST_EXIT, status, 0, 0, NULL);
+    }
+}
+
+_Noreturn void hal_fatal(const char *msg) {
+    static const char head[] = "espy: fatal error: ";
+    hal_stderr_write(head, sizeof head - 1);
+    hal_stderr_write(msg, strlen(msg));
+    hal_stderr_write("\n", 1);
+    semihost_exit(134);
+}
+
+// ---- console --------------------------------------------------------------
+
+static void write_all(int fd, const char *data, size_t len) {
+    while (len > 0) {
+        int32_t n = semihost_call(SEMIHOST_WRITE, fd, (int32_t)data, (int32_t)len, NULL);
+        if (n <= 0) {
+            return;                      // closed: output is lost
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+}
+
+void hal_stdout_write(const char *data, size_t len) {
+    write_all(1, data, len);
+}
+
+void hal_stderr_write(const char *data, size_t len) {
+    write_all(2, data, len);
+}
+
+// Console input goes through one read-ahead buffer, shared by input() and
+// sys.stdin.read().
+static struct {
+    char buf[64];
+    uint8_t pos, len;
+    bool eof;
+} in;
+
+static int stdin_getc(void) {
+    if (in.pos == in.len) {
+        if (in.eof) {
+            return -1;
+        }
+        int32_t n = semihost_call(SEMIHOST_READ, 0, (int32_t)in.buf, sizeof in.buf, NULL);
+        if (n <= 0) {
+            in.eof = true;
+            return -1;
+        }
+        in.pos = 0;
+        in.len = (uint8_t)n;
+    }
+    return (unsigned char)in.buf[in.pos++];
+}
+
+// As on the host: a piece of at most size - 1 bytes, NUL-terminated; a piece
+// that fills the buffer means more of the line follows. -1 at end of input.
+int hal_stdin_readline(char *buf, size_t size) {
+    if (size == 0) {
+        return 0;
+    }
+    size_t n = 0;
+    while (n < size - 1) {
+        int c = stdin_getc();
+        if (c < 0) {
+            if (n == 0) {
+                return -1;
+            }
+            break;
+        }
+        if (c == '\n') {
+            break;
+        }
+        buf[n++] = (char)c;
+    }
+    buf[n] = '\0';
+    return (int)n;
+}
+
+int hal_stdin_read(char *buf, size_t size) {
+    size_t n = 0;
+    if (size > 0) {
+        int c = stdin_getc();            // waits for the first byte only
+        if (c < 0) {
+            return 0;
+        }
+        buf[n++] = (char)c;
+    }
+    while (n < size && in.pos < in.len) {
+        buf[n++] = in.buf[in.pos++];
+    }
+    return (int)n;
+}
+
+// ---- time -----------------------------------------------------------------
+
+// CCOUNT wraps every 107 s at 40 MHz; this extends it to 64 bits, as long as
+// it is read at least once per wrap.
+static uint64_t cycles(void) {
+    static uint32_t last, high;
+    uint32_t now;
+    __asm__ volatile("rsr %0, ccount" : "=r"(now));
+    if (now < last) {
+        high++;
+    }
+    last = now;
+    return (uint64_t)high << 32 | now;
+}
+
+uint32_t hal_ticks_us(void) {
+    return (uint32_t)(cycles() / CCOUNT_PER_US);
+}
+
+uint32_t hal_ticks_ms(void) {
+    return (uint32_t)(cycles() / (CCOUNT_PER_US * 1000u));
+}
+
+void hal_delay_ms(uint32_t ms) {
+    uint32_t start = hal_ticks_ms();
+    while (hal_ticks_ms() - start < ms) {
+    }
+}
+
+// ---- files ----------------------------------------------------------------
+
+// Opening a directory succeeds on the host; reading it fails with EISDIR.
+static bool is_directory(int fd) {
+    char c;
+    int32_t err;
+    int32_t n = semihost_call(SEMIHOST_READ, fd, (int32_t)&c, 1, &err);
+    if (n < 0) {
+        return err == SEMIHOST_EISDIR;
+    }
+    semihost_call(SEMIHOST_LSEEK, fd, 0, 0, NULL);
+    return false;
+}
+
+int hal_file_open(const char *path) {
+    int fd = semihost_call(SEMIHOST_OPEN, (int32_t)path, 0, 0, NULL);   // O_RDONLY
+    if (fd >= 0 && is_directory(fd)) {
+        hal_file_close(fd);
+        return -1;
+    }
+    return fd < 0 ? -1 : fd;
+}
+
+int hal_file_read(int fd, void *buf, size_t len) {
+    return semihost_call(SEMIHOST_READ, fd, (int32_t)buf, (int32_t)len, NULL);
+}
+
+void hal_file_close(int fd) {
+    semihost_call(SEMIHOST_CLOSE, fd, 0, 0, NULL);
+}
+
+int hal_path_kind(const char *path) {
+    int fd = semihost_call(SEMIHOST_OPEN, (int32_t)path, 0, 0, NULL);
+    if (fd < 0) {
+        return 0;
+    }
+    int kind = is_directory(fd) ? 2 : 1;
+    hal_file_close(fd);
+    return kind;
+}

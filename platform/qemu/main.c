@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+// The QEMU build's program: what start.S calls after reset.
+//
+// Its command line comes over semihosting (tools/espy-qemu passes it):
+//
+//     espy [-X stats] (-c CODE | FILE) [ARGS...]
+//
+// FILE is read relative to QEMU's working directory, and its directory is
+// sys.path. The exit status goes back to QEMU's caller as MicroPython's unix
+// port gives it: 0, 1 after an uncaught exception, SystemExit's code.
+// `-X stats` prints the heap figures and the deepest C stack at exit.
+#include <string.h>
+
+#include "config.h"
+#include "espy.h"
+#include "hal.h"
+#include "semihost.h"
+
+#define STATUS_USAGE 2
+#define STACK_PAINT 0xA5A5A5A5u
+
+// The Python heap (the frame stack included), in its own section so that the
+// linker script places it after .bss and start-up does not clear it.
+static uint8_t heap[ESPY_DEFAULT_HEAP_SIZE] __attribute__((section(".espy_heap"), aligned(8)));
+
+extern uint32_t _bss_start[], _bss_end[], _stack_bottom[], _stack_top[];
+
+static void puts_err(const char *s) {
+    hal_stderr_write(s, strlen(s));
+}
+
+// Unsigned decimal or hex, without printf.
+static void put_number(uint32_t v, unsigned base) {
+    char buf[12];
+    int i = sizeof buf;
+    do {
+        buf[--i] = "0123456789abcdef"[v % base];
+        v /= base;
+    } while (v != 0);
+    hal_stderr_write(buf + i, sizeof buf - (size_t)i);
+}
+
+static const char *const exception_names[] = {
+    [0] = "illegal instruction", [2] = "instruction fetch error", [3] = "load/store error",
+    [6] = "integer divide by zero", [9] = "unaligned load or store",
+    [20] = "instruction fetch prohibited", [28] = "load prohibited", [29] = "store prohibited",
+};
+
+// Called by the vectors of start.S.
+_Noreturn void qemu_exception(uint32_t cause, uint32_t pc, uint32_t vaddr, uint32_t vector) {
+    puts_err("espy: CPU exception ");
+    put_number(cause, 10);
+    const char *name = cause < sizeof exception_names / sizeof exception_names[0] ? exception_names[cause] : NULL;
+    if (name != NULL) {
+        puts_err(" (");
+        puts_err(name);
+        puts_err(")");
+    }
+    puts_err(" at pc 0x");
+    put_number(pc, 16);
+    puts_err(", address 0x");
+    put_number(vaddr, 16);
+    puts_err(", vector ");
+    put_number(vector, 10);
+    puts_err("\n");
+    semihost_exit(134);
+}
+
+// The deepest the C stack went: the painted words still intact at its bottom.
+static size_t stack_high_water(void) {
+    const uint32_t *p = _stack_bottom;
+    while (p < _stack_top && *p == STACK_PAINT) {
+        p++;
+    }
+    return (size_t)((const char *)_stack_top - (const char *)p);
+}
+
+static void __attribute__((noinline)) paint_stack(void) {
+    char *sp;
+    __asm__ volatile("mov %0, a1" : "=r"(sp));
+    for (uint32_t *p = _stack_bottom; (char *)p < sp - 64; p++) {
+        *p = STACK_PAINT;
+    }
+}
+
+static void print_stats(void) {
+    espy_print_stats();
+    puts_err("espy-stats: c_stack_peak=");
+    put_number((uint32_t)stack_high_water(), 10);
+    puts_err(" c_stack_size=");
+    put_number((uint32_t)((char *)_stack_top - (char *)_stack_bottom), 10);
+    puts_err("\n");
+}
+
+static int usage(void) {
+    puts_err("usage: espy [-X stats] (-c CODE | FILE) [ARGS...]\n");
+    return STATUS_USAGE;
+}
+
+// The semihosting arguments, in a buffer on this function's caller's stack.
+static char **fetch_args(char *buf, size_t size, int *argc) {
+    *argc = semihost_call(SEMIHOST_ARGC, 0, 0, 0, NULL);
+    int32_t need = semihost_call(SEMIHOST_ARGV_SIZE, 0, 0, 0, NULL);
+    if (*argc < 0 || need < 0 || (size_t)need > size) {
+        puts_err("espy: the command line is too long\n");
+        semihost_exit(STATUS_USAGE);
+    }
+    semihost_call(SEMIHOST_ARGV, (int32_t)buf, 0, 0, NULL);
+    return (char **)buf;
+}
+
+static int run(int argc, char **argv) {
+    bool stats = false;
+    const char *command = NULL;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "-X") == 0 && i + 1 < argc && strcmp(argv[i + 1], "stats") == 0) {
+            stats = true;
+            i++;
+        } else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc) {
+            command = argv[++i];
+            break;
+        } else {
+            return usage();
+        }
+    }
+    if (command == NULL && i >= argc) {
+        return usage();
+    }
+
+    // sys.argv as CPython makes it; sys.path is the script's directory.
+    char **sys_argv = argv + i;
+    int sys_argc = argc - i;
+    const char *file = command == NULL ? argv[i] : NULL;
+    char path[128] = ".";
+    if (command != NULL) {
+        argv[i] = "-c";
+    } else {
+        const char *slash = strrchr(file, '/');
+        size_t n = slash == NULL ? 0 : slash == file ? 1 : (size_t)(slash - file);
+        if (n >= sizeof path) {
+            puts_err("espy: the script's directory name is too long\n");
+            return STATUS_USAGE;
+        }
+        if (n > 0) {
+            memcpy(path, file, n);
+            path[n] = '\0';
+        }
+    }
+
+    espy_options_t options;
+    memset(&options, 0, sizeof options);
+    options.heap = heap;
+    options.heap_size = sizeof heap;
+    options.argc = sys_argc;
+    options.argv = sys_argv;
+    options.path = path;
+    espy_init(&options);
+    int status = command != NULL ? espy_run_string(command, strlen(command), "<string>") : espy_run_file(file);
+    if (stats) {
+        print_stats();
+    }
+    return status;
+}
+
+_Noreturn void qemu_start(void) {
+    for (uint32_t *p = _bss_start; p < _bss_end; p++) {
+        *p = 0;
+    }
+    paint_stack();
+    char args[512] __attribute__((aligned(4)));
+    int argc;
+    char **argv = fetch_args(args, sizeof args, &argc);
+    int status = run(argc, argv);
+    if (*_stack_bottom != STACK_PAINT) {
+        puts_err("espy: the C stack overflowed its 8 KiB\n");
+        status = 134;
+    }
+    semihost_exit(status);
+}
