@@ -125,14 +125,14 @@ run: build/host/espy
 RUN32 = $(shell build/host32/espy -c pass >/dev/null 2>&1 || echo qemu-i386)
 
 test-host32: build/host32/espy
-	@$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) tests/lang
+	@$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang
 
 # Every suite; tools/test-all prints one closing line that adds them up.
 TEST_SUITES = \
 	"lx106=$(MAKE) --no-print-directory check-lx106" \
 	"lexer=$(MAKE) --no-print-directory -f tests/unit/lexer.mk test-lexer" \
 	"lang=$(PYTHON) tools/run-tests --espy build/host/espy tests/lang" \
-	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) tests/lang" \
+	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang" \
 	"cli=$(PYTHON) tests/host/test_cli.py build/host/espy" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang" \
 	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke"
