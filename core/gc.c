@@ -84,6 +84,22 @@ bool gc_is_heap_ptr(const void *p) {
     return (const uint8_t *)p >= heap.blocks && (const uint8_t *)p < heap.blocks + heap.nblocks * GC_BLOCK;
 }
 
+// Marks blocks [from, to) as tails: whole bytes of the table at once.
+static void set_tails(size_t from, size_t to) {
+    size_t b = from;
+    if (b < to && (b & 1)) {
+        nib_set(b++, STATE_TAIL);
+    }
+    size_t bytes = (to - b) / 2;
+    if (bytes > 0) {
+        memset(&heap.table[b >> 1], (STATE_TAIL << 4) | STATE_TAIL, bytes);
+        b += bytes * 2;
+    }
+    if (b < to) {
+        nib_set(b, STATE_TAIL);
+    }
+}
+
 static size_t bin_of(size_t blocks) {
     return blocks < BINS ? blocks : BINS - 1;
 }
@@ -180,9 +196,7 @@ static void *alloc_blocks(size_t n, unsigned flags) {
         return NULL;
     }
     nib_set(first, ((flags & GC_FINAL) ? STATE_HEAD_FINAL : STATE_HEAD) | ((flags & GC_LEAF) ? NIB_LEAF : 0));
-    for (size_t b = first + 1; b < first + n; b++) {
-        nib_set(b, STATE_TAIL);
-    }
+    set_tails(first + 1, first + n);
     uintptr_t *p = block_ptr(first);
     if (n == 1) {
         p[0] = 0;
@@ -232,9 +246,19 @@ void *gc_alloc(size_t nbytes, unsigned flags) {
     return p;
 }
 
+// The length in blocks of the allocation at head (tails carry no flags,
+// so a table byte of two tails is 0x22 and is skipped whole).
 static size_t alloc_blocks_of(size_t head) {
     size_t b = head + 1;
-    while (b < heap.nblocks && (nib_get(b) & NIB_STATE) == STATE_TAIL) {
+    if (b < heap.nblocks && (b & 1) && nib_get(b) == STATE_TAIL) {
+        b++;
+    }
+    if (!(b & 1)) {
+        while (b + 2 <= heap.nblocks && heap.table[b >> 1] == ((STATE_TAIL << 4) | STATE_TAIL)) {
+            b += 2;
+        }
+    }
+    while (b < heap.nblocks && nib_get(b) == STATE_TAIL) {
         b++;
     }
     return b - head;
@@ -387,6 +411,12 @@ static void sweep(void) {
                 run_start = b;
             }
             b++;
+            // Free blocks carry no flags: skip whole zero bytes of the table.
+            if (!(b & 1)) {
+                while (b + 2 <= heap.nblocks && heap.table[b >> 1] == 0) {
+                    b += 2;
+                }
+            }
             continue;
         }
         // A head: its tails follow.

@@ -173,7 +173,9 @@ _Noreturn void qemu_start(void) {
     char **argv = fetch_args(args, sizeof args, &argc);
     int status = run(argc, argv);
     if (*_stack_bottom != STACK_PAINT) {
-        puts_err("espy: the C stack overflowed its 8 KiB\n");
+        puts_err("espy: the C stack overflowed its ");
+        put_number((uint32_t)((char *)_stack_top - (char *)_stack_bottom), 10);
+        puts_err(" bytes\n");
         status = 134;
     }
     semihost_exit(status);
