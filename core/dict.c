@@ -264,7 +264,37 @@ static bool fixed_is_sorted(const map_t *map) {
     return sorted;
 }
 
+// Read-only tables never change, so a lookup's answer (found or not) can
+// be remembered: method lookups on builtin types and builtins that are not
+// globals hit this small direct-mapped cache.
+#if ESPY_LOOKUP_CACHE > 0
+static struct {
+    const map_t *map;
+    value_t key;
+    map_entry_t *entry;
+} fixed_cache[ESPY_LOOKUP_CACHE];
+#endif
+
+static map_entry_t *fixed_find_qstr_uncached(const map_t *map, value_t key);
+
 static map_entry_t *fixed_find_qstr(const map_t *map, value_t key) {
+#if ESPY_LOOKUP_CACHE > 0
+    if (!gc_is_heap_ptr(map)) {
+        size_t h = (((uintptr_t)map >> 3) ^ (key >> 3) ^ (key >> 9)) & (ESPY_LOOKUP_CACHE - 1);
+        if (fixed_cache[h].map == map && fixed_cache[h].key == key) {
+            return fixed_cache[h].entry;
+        }
+        map_entry_t *e = fixed_find_qstr_uncached(map, key);
+        fixed_cache[h].map = map;
+        fixed_cache[h].key = key;
+        fixed_cache[h].entry = e;
+        return e;
+    }
+#endif
+    return fixed_find_qstr_uncached(map, key);
+}
+
+static map_entry_t *fixed_find_qstr_uncached(const map_t *map, value_t key) {
     const map_entry_t *t = map->table;
     uint32_t n = map->used;
     if (n > 8 && !gc_is_heap_ptr(map) && fixed_is_sorted(map)) {

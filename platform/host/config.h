@@ -18,6 +18,8 @@ typedef double pyfloat_t;
 #endif
 // Python frames live on their own stack, carved from the heap at start-up.
 #define ESPY_FRAME_STACK_SHARE 8        // 1/8 of the heap
+// Entries of the cache of lookups in read-only tables (a power of two; 0: none).
+#define ESPY_LOOKUP_CACHE 256
 #define ESPY_RECURSION_LIMIT 1000
 // Bytes of C stack the interpreter may use before RuntimeError.
 #define ESPY_C_STACK_LIMIT (6 * 1024 * 1024)

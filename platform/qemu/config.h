@@ -12,6 +12,8 @@ typedef float pyfloat_t;
 
 #define ESPY_DEFAULT_HEAP_SIZE (38 * 1024)
 #define ESPY_FRAME_STACK_SHARE 8
+// Entries of the cache of lookups in read-only tables (a power of two; 0: none).
+#define ESPY_LOOKUP_CACHE 32
 #define ESPY_RECURSION_LIMIT 200
 #define ESPY_C_STACK_LIMIT (6 * 1024)
 
