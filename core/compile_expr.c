@@ -1294,49 +1294,35 @@ static void not_test(compiler_t *c) {
     comparison(c);
 }
 
-static void and_test(compiler_t *c) {
-    not_test(c);
-    if (c->cur.kind != TOK_KW_AND) {
-        return;
-    }
+// a and b and c / a or b or c: each operand but the last jumps to the end
+// keeping its value when it decides the result. A jump that lands on the
+// next operand's jump is still right (the value decides again), so more
+// than 64 operands patch in batches.
+static void bool_chain(compiler_t *c, int keyword, int jump_op, void (*operand)(compiler_t *)) {
+    operand(c);
     uint32_t jumps[64];
     int n = 0;
-    while (tok_accept(c, TOK_KW_AND)) {
+    while (tok_accept(c, keyword)) {
         if (n == 64) {
-            // Patch what we have and keep going.
             for (int i = 0; i < n; i++) {
                 patch_jump(c, jumps[i]);
             }
             n = 0;
         }
-        jumps[n++] = emit_jump(c, OP_JUMP_IF_FALSE_OR_POP);
-        not_test(c);
+        jumps[n++] = emit_jump(c, jump_op);
+        operand(c);
     }
     for (int i = 0; i < n; i++) {
         patch_jump(c, jumps[i]);
     }
 }
 
+static void and_test(compiler_t *c) {
+    bool_chain(c, TOK_KW_AND, OP_JUMP_IF_FALSE_OR_POP, not_test);
+}
+
 void expr_no_cond(compiler_t *c) {
-    and_test(c);
-    if (c->cur.kind != TOK_KW_OR) {
-        return;
-    }
-    uint32_t jumps[64];
-    int n = 0;
-    while (tok_accept(c, TOK_KW_OR)) {
-        if (n == 64) {
-            for (int i = 0; i < n; i++) {
-                patch_jump(c, jumps[i]);
-            }
-            n = 0;
-        }
-        jumps[n++] = emit_jump(c, OP_JUMP_IF_TRUE_OR_POP);
-        and_test(c);
-    }
-    for (int i = 0; i < n; i++) {
-        patch_jump(c, jumps[i]);
-    }
+    bool_chain(c, TOK_KW_OR, OP_JUMP_IF_TRUE_OR_POP, and_test);
 }
 
 static void yield_expr(compiler_t *c) {

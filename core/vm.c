@@ -386,6 +386,9 @@ static value_t run(frame_t *entry, bool *yielded) {
     value_t *slots;
     const value_t *consts;
     unsigned uw_target, uw_remaining;
+    value_t call_fn;
+    value_t *call_args;
+    unsigned call_pos, call_kw;
     LOAD_FRAME(vm.frame);
     DISPATCH();
 
@@ -930,58 +933,46 @@ static value_t run(frame_t *entry, bool *yielded) {
     }
     CASE(CALL_METHOD): {
         unsigned n_pos = READ_U8();
-        unsigned n_kw = READ_U8();
-        value_t *base = sp - n_pos - 2 * n_kw - 2;
-        value_t fn = base[0];
-        value_t *args;
+        call_kw = READ_U8();
+        value_t *base = sp - n_pos - 2 * call_kw - 2;
+        call_fn = base[0];
         if (base[1] != VAL_NULL) {
-            args = base + 1;
+            call_args = base + 1;    // self is the first argument
             n_pos++;
         } else {
-            args = base + 2;
+            call_args = base + 2;
         }
+        call_pos = n_pos;
         sp = base;
-        if (OBJ_TYPE_IS(fn, &type_function)) {
-            value_t result = VAL_NONE;
-            frame->sp = sp;
-            frame->ip = ip;
-            frame_t *callee = python_call(VAL_PTR(fn), n_pos, n_kw, args, &result);
-            if (callee != NULL) {
-                callee->prev = frame;
-                LOAD_FRAME(callee);
-                if (vm_interrupt_pending | micropython_sched_pending) {
-                    vm_check_interrupt();
-                }
-                DISPATCH();
-            }
-            PUSH(result);
-            DISPATCH();
-        }
-        value_t result = call_function(fn, n_pos, n_kw, args);
-        PUSH(result);
-        DISPATCH();
+        goto do_call;
     }
     CASE(CALL): {
-        unsigned n_pos = READ_U8();
-        unsigned n_kw = READ_U8();
-        value_t *base = sp - n_pos - 2 * n_kw - 1;
-        value_t fn = base[0];
+        call_pos = READ_U8();
+        call_kw = READ_U8();
+        value_t *base = sp - call_pos - 2 * call_kw - 1;
+        call_fn = base[0];
+        call_args = base + 1;
         sp = base;
-        value_t *args = base + 1;
-        if (OBJ_TYPE_IS(fn, &type_bound_method)) {
-            bound_method_t *bm = VAL_PTR(fn);
+        if (OBJ_TYPE_IS(call_fn, &type_bound_method)) {
+            // The bound method's self takes the function's slot.
+            bound_method_t *bm = VAL_PTR(call_fn);
             if (OBJ_TYPE_IS(bm->fn, &type_function)) {
                 base[0] = bm->self;
-                fn = bm->fn;
-                args = base;
-                n_pos++;
+                call_fn = bm->fn;
+                call_args = base;
+                call_pos++;
             }
         }
-        if (OBJ_TYPE_IS(fn, &type_function)) {
+        goto do_call;
+    }
+    do_call:
+        // The result replaces the callable at sp. A Python function runs in
+        // this loop: its frame is pushed and becomes the current one.
+        if (OBJ_TYPE_IS(call_fn, &type_function)) {
             value_t result = VAL_NONE;
             frame->sp = sp;
             frame->ip = ip;
-            frame_t *callee = python_call(VAL_PTR(fn), n_pos, n_kw, args, &result);
+            frame_t *callee = python_call(VAL_PTR(call_fn), call_pos, call_kw, call_args, &result);
             if (callee != NULL) {
                 callee->prev = frame;
                 LOAD_FRAME(callee);
@@ -993,10 +984,8 @@ static value_t run(frame_t *entry, bool *yielded) {
             PUSH(result);
             DISPATCH();
         }
-        value_t result = call_function(fn, n_pos, n_kw, args);
-        PUSH(result);
+        PUSH(call_function(call_fn, call_pos, call_kw, call_args));
         DISPATCH();
-    }
     CASE(CALL_EX): {
         unsigned has_kw = READ_U8();
         value_t kwargs = has_kw ? POP() : VAL_NULL;
