@@ -370,6 +370,9 @@ static frame_t *python_call(func_obj_t *fn, size_t n_args, size_t n_kw, const va
         consts = frame->code->consts;          \
     } while (0)
 
+// A small int that converts to a float exactly (the mantissa's width).
+#define FLOAT_EXACT_INT(v) (SMALL_VALUE(v) >= -((smallint_t)1 << 24) && SMALL_VALUE(v) <= ((smallint_t)1 << 24))
+
 #define TOP() (sp[-1])
 #define POP() (*--sp)
 #define PUSH(v) (*sp++ = (v))
@@ -678,6 +681,37 @@ static value_t run(frame_t *entry, bool *yielded) {
                 case BINOP_INPLACE_XOR:
                     TOP() = SMALL(x ^ y);
                     DISPATCH();
+                default:
+                    break;
+            }
+        }
+        if (OBJ_TYPE_IS(a, &type_float) && (OBJ_TYPE_IS(b, &type_float) || (VAL_IS_SMALL(b) && FLOAT_EXACT_INT(b)))) {
+            // Float arithmetic without the generic dispatch.
+            pyfloat_t x = ((float_obj_t *)VAL_PTR(a))->value;
+            pyfloat_t y = VAL_IS_SMALL(b) ? (pyfloat_t)SMALL_VALUE(b) : ((float_obj_t *)VAL_PTR(b))->value;
+            switch (op) {
+                case BINOP_ADD: case BINOP_INPLACE_ADD: TOP() = float_new(x + y); DISPATCH();
+                case BINOP_SUB: case BINOP_INPLACE_SUB: TOP() = float_new(x - y); DISPATCH();
+                case BINOP_MUL: case BINOP_INPLACE_MUL: TOP() = float_new(x * y); DISPATCH();
+                case BINOP_TRUEDIV: case BINOP_INPLACE_TRUEDIV:
+                    if (y != 0) {
+                        TOP() = float_new(x / y);
+                        DISPATCH();
+                    }
+                    break;
+                case BINOP_LT: TOP() = VAL_BOOL(x < y); DISPATCH();
+                case BINOP_GT: TOP() = VAL_BOOL(x > y); DISPATCH();
+                case BINOP_LE: TOP() = VAL_BOOL(x <= y); DISPATCH();
+                case BINOP_GE: TOP() = VAL_BOOL(x >= y); DISPATCH();
+                default:
+                    break;
+            }
+        } else if (VAL_IS_SMALL(a) && FLOAT_EXACT_INT(a) && OBJ_TYPE_IS(b, &type_float)) {
+            pyfloat_t x = (pyfloat_t)SMALL_VALUE(a), y = ((float_obj_t *)VAL_PTR(b))->value;
+            switch (op) {
+                case BINOP_ADD: case BINOP_INPLACE_ADD: TOP() = float_new(x + y); DISPATCH();
+                case BINOP_SUB: case BINOP_INPLACE_SUB: TOP() = float_new(x - y); DISPATCH();
+                case BINOP_MUL: case BINOP_INPLACE_MUL: TOP() = float_new(x * y); DISPATCH();
                 default:
                     break;
             }
