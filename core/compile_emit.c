@@ -600,6 +600,7 @@ void emit_name(compiler_t *c, int op, qstr_t name) {
 // ---- scopes ---------------------------------------------------------------
 
 void scope_open(compiler_t *c, scope_t *s, scope_kind_t kind, qstr_t name) {
+    vm_check_c_stack();
     memset(s, 0, sizeof(*s));
     s->parent = c->scope;
     s->kind = kind;

@@ -7,7 +7,7 @@
 
 #include "compile.h"
 
-#define NESTING_MAX 200
+#define NESTING_MAX 400   // two per bracket level: CPython allows 200 brackets
 
 static void factor(compiler_t *c);
 
@@ -15,6 +15,8 @@ static void nest_enter(compiler_t *c) {
     if (++c->nesting > NESTING_MAX) {
         compile_error(c, "too many nested parentheses");
     }
+    // The C stack runs out first on the chip: RecursionError, not a crash.
+    vm_check_c_stack();
 }
 
 static void nest_leave(compiler_t *c) {
@@ -620,15 +622,47 @@ static void comprehension(compiler_t *c, comp_kind_t kind, const tok_array_t *el
 
 static const int stops_display[] = {TOK_KW_FOR, TOK_KW_ASYNC, TOK_COMMA, -1};
 
-// After '(' '[' or '{': records the first element; returns true when a
-// comprehension follows (the current token is then `for`), else replays it.
+// After '(' '[' or '{': looks ahead over the first element. A comprehension
+// (`for` at its bracket depth) has its element recorded, and true is
+// returned with `for` current; otherwise nothing is consumed. Looking
+// ahead keeps the tokens in the compiler's lookahead buffer, so nested
+// brackets do not copy each other's tokens.
 static bool first_element(compiler_t *c, tok_array_t *element) {
-    tok_record_until(c, stops_display, element);
-    if (c->cur.kind == TOK_KW_FOR || (c->cur.kind == TOK_KW_ASYNC && tok_peek(c, 1)->kind == TOK_KW_FOR)) {
-        return true;
+    int depth = 0, lambdas = 0;
+    for (size_t i = 0;; i++) {
+        const tok_t *t = i == 0 ? &c->cur : tok_peek(c, i);
+        int k = t->kind;
+        if (k == TOK_END || k == TOK_NEWLINE) {
+            return false;
+        }
+        if (k == TOK_LPAREN || k == TOK_LBRACKET || k == TOK_LBRACE) {
+            depth++;
+            continue;
+        }
+        if (k == TOK_RPAREN || k == TOK_RBRACKET || k == TOK_RBRACE) {
+            if (depth == 0) {
+                return false;
+            }
+            depth--;
+            continue;
+        }
+        if (depth > 0) {
+            continue;
+        }
+        if (k == TOK_KW_LAMBDA) {
+            lambdas++;
+        } else if (k == TOK_COLON && lambdas > 0) {
+            lambdas--;
+        } else if (k == TOK_COMMA && lambdas == 0) {
+            return false;
+        } else if (k == TOK_KW_FOR || (k == TOK_KW_ASYNC && tok_peek(c, i + 1)->kind == TOK_KW_FOR)) {
+            if (i == 0) {
+                return false;
+            }
+            tok_record_until(c, stops_display, element);
+            return true;
+        }
     }
-    tok_replay(c, element);
-    return false;
 }
 
 // A star element in a list/tuple/set display: builds incrementally.
