@@ -347,7 +347,7 @@ static uint8_t *code_room(compiler_t *c, size_t n) {
         while (cap < s->code_len + n) {
             cap *= 2;
         }
-        s->code = gc_realloc(s->code, cap);
+        s->code = s->code == NULL ? gc_alloc(cap, GC_LEAF) : gc_realloc(s->code, cap);
         s->code_cap = cap;
     }
     if (s->code_len + n > 0xFFFF) {
@@ -381,7 +381,7 @@ void emit_set_line(compiler_t *c, uint32_t line) {
         }
         if (s->lines_len + 2 > s->lines_cap) {
             s->lines_cap = s->lines_cap ? s->lines_cap * 2 : 32;
-            s->lines = gc_realloc(s->lines, s->lines_cap);
+            s->lines = s->lines == NULL ? gc_alloc(s->lines_cap, GC_LEAF) : gc_realloc(s->lines, s->lines_cap);
         }
         s->lines[s->lines_len++] = (uint8_t)od;
         s->lines[s->lines_len++] = (uint8_t)(int8_t)ld;
@@ -685,6 +685,19 @@ static bool name_needed_by_nested(const scope_t *s, qstr_t name) {
     return false;
 }
 
+#define SHRINK_IN_PLACE 4096
+
+static void *take_buffer(void *buf, size_t len, unsigned flags) {
+    if (buf != NULL && len >= SHRINK_IN_PLACE) {
+        return gc_realloc(buf, len);
+    }
+    void *p = gc_alloc(len + 1, flags | GC_LONG);
+    if (len > 0) {
+        memcpy(p, buf, len);
+    }
+    return p;
+}
+
 value_t scope_close(compiler_t *c) {
     scope_t *s = c->scope;
     bool enclosed = has_enclosing_function(s);
@@ -732,16 +745,15 @@ value_t scope_close(compiler_t *c) {
     // 2. The code object.
     code_t *code = gc_alloc(sizeof(code_t), GC_LONG);
     code->base.type = &type_code;
-    uint8_t *bytecode = gc_alloc(s->code_len, GC_LEAF | GC_LONG);
-    if (s->code_len > 0) {
-        memcpy(bytecode, s->code, s->code_len);
-    }
+    // A big function's compile buffers become its code's arrays, shrunk in
+    // place, so that no second copy of its bytecode is needed; a small one's
+    // are copied to the long-lived end of the heap (see gc.c).
+    uint8_t *bytecode = take_buffer(s->code, s->code_len, GC_LEAF);
+    s->code = NULL;
     code->bytecode = bytecode;
     code->code_len = (uint32_t)s->code_len;
-    value_t *consts = gc_alloc(s->n_consts * sizeof(value_t) + 1, GC_LONG);
-    if (s->n_consts > 0) {
-        memcpy(consts, s->consts, s->n_consts * sizeof(value_t));
-    }
+    value_t *consts = take_buffer(s->consts, s->n_consts * sizeof(value_t), 0);
+    s->consts = NULL;
     code->consts = consts;
     code->n_consts = (uint16_t)s->n_consts;
     code->n_pos = s->n_pos;
@@ -757,10 +769,8 @@ value_t scope_close(compiler_t *c) {
     code->filename = c->filename;
     code->first_line = s->first_line;
     code->doc = s->doc;
-    uint8_t *lines = gc_alloc(s->lines_len + 1, GC_LEAF | GC_LONG);
-    if (s->lines_len > 0) {
-        memcpy(lines, s->lines, s->lines_len);
-    }
+    uint8_t *lines = take_buffer(s->lines, s->lines_len, GC_LEAF);
+    s->lines = NULL;
     code->lines = lines;
     code->lines_len = (uint32_t)s->lines_len;
     qstr_t *slot_names = gc_alloc((n_locals + n_free + 1) * sizeof(qstr_t), GC_LEAF | GC_LONG);

@@ -294,7 +294,19 @@ void *gc_realloc(void *ptr, size_t nbytes) {
     }
     size_t old = gc_nbytes(ptr);
     if (nbytes <= old) {
-        // Zero what the caller gave up, so stale pointers keep nothing alive.
+        // Shrinking: whole blocks at the end are given back; the rest of
+        // the last block is zeroed, so stale pointers keep nothing alive.
+        size_t keep = nbytes == 0 ? 1 : (nbytes + GC_BLOCK - 1) / GC_BLOCK;
+        size_t have = old / GC_BLOCK;
+        size_t head = block_of(ptr);
+        if (keep < have && gc_is_heap_ptr(ptr) && !heap.collecting) {
+            for (size_t b = head + keep; b < head + have; b++) {
+                nib_set(b, STATE_FREE);
+            }
+            heap.used_blocks -= have - keep;
+            run_push(head + keep, have - keep);
+            old = keep * GC_BLOCK;
+        }
         memset((uint8_t *)ptr + nbytes, 0, old - nbytes);
         return ptr;
     }
