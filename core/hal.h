@@ -15,7 +15,10 @@
 void hal_stdout_write(const char *data, size_t len);
 void hal_stderr_write(const char *data, size_t len);
 // Reads one line of input for input() (without the newline) into buf;
-// returns the length, or -1 at end of input.
+// returns the length, -1 at end of input, or -2 when Ctrl-C was typed (the
+// target has then called espy_interrupt()). A line longer than size - 1
+// bytes comes in pieces of size - 1 bytes; a line of exactly size - 1 bytes
+// is followed by an empty piece.
 int hal_stdin_readline(char *buf, size_t size);
 // Reads up to size bytes from stdin; returns the count, 0 at end of input.
 int hal_stdin_read(char *buf, size_t size);
@@ -33,8 +36,8 @@ void hal_file_close(int fd);
 // 0 no such path, 1 a file, 2 a directory.
 int hal_path_kind(const char *path);
 
-// The interrupt character (Ctrl-C): the target calls vm_request_interrupt()
-// (vm.h) from its signal handler or UART interrupt.
+// The interrupt character (Ctrl-C): the target calls espy_interrupt()
+// (espy.h) from its signal handler or UART interrupt.
 
 // Stops the program after an internal error that cannot be raised.
 _Noreturn void hal_fatal(const char *msg);
