@@ -194,10 +194,22 @@ static value_t sys_intern_fn(size_t n_args, size_t n_kw, const value_t *args) {
 }
 static BUILTIN_FN(sys_intern_obj, Q_intern, 1, 1, false, sys_intern_fn);
 
+static value_t sys_exc_info_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    value_t exc = vm_handled_exception();
+    value_t items[3] = {VAL_NONE, VAL_NONE, VAL_NONE};
+    if (exc != VAL_NULL) {
+        items[0] = PTR_VAL(value_type(exc));
+        items[1] = exc;
+    }
+    return tuple_new(3, items);
+}
+static BUILTIN_FN(sys_exc_info_obj, Q_exc_info, 0, 0, false, sys_exc_info_fn);
+
 // The constant entries, copied into sys's dict at start-up.
 static const map_entry_t sys_table[] = {
     {QSTR(Q___name__), QSTR(Q_sys)},
     {QSTR(Q_byteorder), QSTR(Q_little)},
+    {QSTR(Q_exc_info), PTR_VAL(&sys_exc_info_obj)},
     {QSTR(Q_exit), PTR_VAL(&sys_exit_obj)},
     {QSTR(Q_getrecursionlimit), PTR_VAL(&sys_getrecursionlimit_obj)},
     {QSTR(Q_intern), PTR_VAL(&sys_intern_obj)},

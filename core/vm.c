@@ -1522,6 +1522,10 @@ bool vm_current_method(value_t *cls, value_t *self) {
     return false;
 }
 
+value_t vm_handled_exception(void) {
+    return vm.handled;
+}
+
 value_t vm_globals(void) {
     return vm.frame != NULL ? vm.frame->globals : VAL_NULL;
 }

@@ -22,6 +22,8 @@ value_t vm_run_class_body(value_t func, value_t namespace_dict);
 // The innermost running function's class and first argument, for super()
 // without arguments; false when there is none.
 bool vm_current_method(value_t *cls, value_t *self);
+// The exception being handled (by an except clause), or VAL_NULL.
+value_t vm_handled_exception(void);
 // globals() and locals() of the running code.
 value_t vm_globals(void);
 value_t vm_locals(void);

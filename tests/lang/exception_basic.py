@@ -119,3 +119,12 @@ try:
     raise err
 except ValueError as e:
     print(e is err)
+# sys.exc_info inside and outside a handler
+import sys
+print(sys.exc_info())
+try:
+    {}["gone"]
+except KeyError:
+    t, v, tb = sys.exc_info()
+    print(t.__name__, repr(v), tb is None or hasattr(tb, "tb_lineno"))
+print(sys.exc_info())
