@@ -135,6 +135,7 @@ TEST_SUITES = \
 	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang" \
 	"cli=$(PYTHON) tests/host/test_cli.py build/host/espy" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang" \
+	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
 	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke"
 
 test: build/host/espy build/host32/espy build/stress/espy

@@ -113,7 +113,8 @@ typedef struct scope {
     uint32_t n_stmts;             // statements begun, to recognise a docstring
     value_t doc;
     // loops
-    loop_t loops[LOOP_MAX];
+    loop_t *loops;            // on the heap: scopes stay small on the C stack
+    int cap_loops;
     int n_loops;
 } scope_t;
 

@@ -444,6 +444,10 @@ static loop_t *loop_push(compiler_t *c, bool is_for) {
     if (s->n_loops == LOOP_MAX) {
         compile_error(c, "too many statically nested blocks");
     }
+    if (s->n_loops == s->cap_loops) {
+        s->cap_loops = s->cap_loops ? s->cap_loops * 2 : 4;
+        s->loops = gc_realloc(s->loops, (size_t)s->cap_loops * sizeof(loop_t));
+    }
     loop_t *loop = &s->loops[s->n_loops++];
     memset(loop, 0, sizeof(*loop));
     loop->blocks = (uint16_t)s->blocks;

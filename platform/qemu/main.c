@@ -3,12 +3,13 @@
 //
 // Its command line comes over semihosting (tools/espy-qemu passes it):
 //
-//     espy [-X stats] (-c CODE | FILE) [ARGS...]
+//     espy [-X stats] [-X heapsize=N[K]] (-c CODE | FILE) [ARGS...]
 //
 // FILE is read relative to QEMU's working directory, and its directory is
 // sys.path. The exit status goes back to QEMU's caller as MicroPython's unix
 // port gives it: 0, 1 after an uncaught exception, SystemExit's code.
-// `-X stats` prints the heap figures and the deepest C stack at exit.
+// `-X stats` prints the heap figures and the deepest C stack at exit;
+// `-X heapsize` makes the heap smaller than the chip's.
 #include <string.h>
 
 #include "config.h"
@@ -93,7 +94,7 @@ static void print_stats(void) {
 }
 
 static int usage(void) {
-    puts_err("usage: espy [-X stats] (-c CODE | FILE) [ARGS...]\n");
+    puts_err("usage: espy [-X stats] [-X heapsize=N[K]] (-c CODE | FILE) [ARGS...]\n");
     return STATUS_USAGE;
 }
 
@@ -109,13 +110,42 @@ static char **fetch_args(char *buf, size_t size, int *argc) {
     return (char **)buf;
 }
 
+// "-X heapsize=N[K]": a heap smaller than the chip's (a test of running out
+// of memory); false when malformed or larger than the heap there is.
+static bool parse_heapsize(const char *s, size_t *size) {
+    size_t n = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9' && n <= sizeof heap; p++) {
+        n = n * 10 + (size_t)(*p - '0');
+    }
+    if (*p == 'k' || *p == 'K') {
+        n *= 1024;
+        p++;
+    }
+    if (p == s || *p != '\0' || n < 4096 || n > sizeof heap) {
+        return false;
+    }
+    *size = n;
+    return true;
+}
+
 static int run(int argc, char **argv) {
     bool stats = false;
     const char *command = NULL;
+    size_t heap_size = sizeof heap;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
-        if (strcmp(argv[i], "-X") == 0 && i + 1 < argc && strcmp(argv[i + 1], "stats") == 0) {
+        const char *x = strcmp(argv[i], "-X") == 0 && i + 1 < argc ? argv[i + 1] : "";
+        if (strcmp(x, "stats") == 0) {
             stats = true;
+            i++;
+        } else if (strncmp(x, "heapsize=", 9) == 0) {
+            if (!parse_heapsize(x + 9, &heap_size)) {
+                puts_err("espy: -X heapsize: from 4K to the chip's ");
+                put_number(sizeof heap / 1024, 10);
+                puts_err("K\n");
+                return STATUS_USAGE;
+            }
             i++;
         } else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc) {
             command = argv[++i];
@@ -151,7 +181,7 @@ static int run(int argc, char **argv) {
     espy_options_t options;
     memset(&options, 0, sizeof options);
     options.heap = heap;
-    options.heap_size = sizeof heap;
+    options.heap_size = heap_size;
     options.argc = sys_argc;
     options.argv = sys_argv;
     options.path = path;
@@ -166,6 +196,9 @@ static int run(int argc, char **argv) {
 _Noreturn void qemu_start(void) {
     for (uint32_t *p = _bss_start; p < _bss_end; p++) {
         *p = 0;
+    }
+    if ((size_t)((char *)_stack_top - (char *)_stack_bottom) != ESPY_C_STACK_SIZE) {
+        hal_fatal("the linker script's C stack is not ESPY_C_STACK_SIZE (config.h)");
     }
     paint_stack();
     char args[512] __attribute__((aligned(4)));

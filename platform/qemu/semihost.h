@@ -7,6 +7,7 @@
 #ifndef ESPY_QEMU_SEMIHOST_H
 #define ESPY_QEMU_SEMIHOST_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 enum {
