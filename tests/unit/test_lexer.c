@@ -806,16 +806,26 @@ static void test_random(void) {
     check(failed == before, "robustness loop");
 }
 
-int main(void) {
-    test_kinds();
-    test_table();
-    test_decode_escapes();
-    test_big();
-    test_nesting_limits();
-    test_out_of_memory();
-    test_random();
+static void all_freed(void) {
     gc_stub_free_all();
     check(gc_stub_live_count() == 0, "all freed");
-    printf("lexer: %d passed, %d failed\n", passed, failed);
+}
+
+int main(void) {
+    // The closing line counts test groups (each makes hundreds of checks).
+    void (*groups[])(void) = {test_kinds, test_table, test_decode_escapes, test_big, test_nesting_limits,
+                              test_out_of_memory, test_random, all_freed};
+    int groups_passed = 0, groups_failed = 0;
+    for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+        int before = failed;
+        groups[i]();
+        if (failed == before) {
+            groups_passed++;
+        } else {
+            groups_failed++;
+        }
+    }
+    printf("lexer: %d checks passed, %d failed\n", passed, failed);
+    printf("lexer: %d passed, %d failed\n", groups_passed, groups_failed);
     return failed == 0 ? 0 : 1;
 }
