@@ -283,12 +283,12 @@ static value_t make_exception(value_t v) {
     return v;
 }
 
-// iter.send(value) for `yield from` over a non-generator: VAL_STOP with
-// the StopIteration's value in *ret when it ends.
-static value_t __attribute__((noinline)) send_to_iterator(value_t iter, value_t send, value_t *ret) {
+// iter.send(value) or iter.throw(exc) for `yield from` over a
+// non-generator: VAL_STOP with the StopIteration's value in *ret when it ends.
+static value_t __attribute__((noinline)) delegate_call(value_t iter, qstr_t method, value_t arg, value_t *ret) {
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        value_t v = call_method(iter, Q_send, 1, &send);
+        value_t v = call_method(iter, method, 1, &arg);
         nlr_pop();
         return v;
     }
@@ -317,20 +317,7 @@ static value_t __attribute__((noinline)) throw_to_delegate(value_t sub, value_t 
     if (!obj_load_method_maybe(sub, Q_throw, method)) {
         raise_obj(exc);
     }
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        value_t v = call_method(sub, Q_throw, 1, &exc);
-        nlr_pop();
-        return v;
-    }
-    if (!exc_matches(nlr.value, PTR_VAL(&type_StopIteration))) {
-        nlr_raise(nlr.value);
-    }
-    value_t args = obj_getattr(nlr.value, Q_args);
-    size_t n;
-    value_t *items = seq_items(args, &n);
-    *ret = n > 0 ? items[0] : VAL_NONE;
-    return VAL_STOP;
+    return delegate_call(sub, Q_throw, exc, ret);
 }
 
 // ---- calls ----------------------------------------------------------------------
@@ -1107,7 +1094,7 @@ static value_t run(frame_t *entry, bool *yielded) {
                 ret = VAL_NONE;
             }
         } else {
-            v = send_to_iterator(iter, send, &ret);
+            v = delegate_call(iter, Q_send, send, &ret);
         }
         if (v == VAL_STOP) {
             TOP() = ret;
