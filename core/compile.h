@@ -171,6 +171,8 @@ void emit_op_u16u8(compiler_t *c, int op, unsigned a, unsigned b);
 uint32_t emit_jump(compiler_t *c, int op);           // returns the operand's offset
 uint32_t emit_jump_at_line(compiler_t *c, int op, uint32_t line);
 void patch_jump(compiler_t *c, uint32_t operand_at); // to the current offset
+void jump_list_add(compiler_t *c, uint32_t *list, uint32_t operand_at);   // list starts as 0
+void jump_list_patch(compiler_t *c, uint32_t list);                       // all to the current offset
 void patch_jump_to(compiler_t *c, uint32_t operand_at, uint32_t target);
 uint32_t emit_here(compiler_t *c);
 void emit_const(compiler_t *c, value_t v);

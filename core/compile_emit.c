@@ -467,6 +467,22 @@ void patch_jump(compiler_t *c, uint32_t at) {
     patch_jump_to(c, at, emit_here(c));
 }
 
+// Jumps waiting for the same target are chained through their own operands
+// (as Lua does): a list is the operand offset + 1 of the newest jump, whose
+// operand holds the next one's. No array of sites lives on the C stack.
+void jump_list_add(compiler_t *c, uint32_t *list, uint32_t operand_at) {
+    patch_jump_to(c, operand_at, *list);
+    *list = operand_at + 1;
+}
+
+void jump_list_patch(compiler_t *c, uint32_t list) {
+    while (list != 0) {
+        uint32_t at = list - 1;
+        list = (uint32_t)(c->scope->code[at] | (c->scope->code[at + 1] << 8));
+        patch_jump(c, at);
+    }
+}
+
 void emit_truncate(compiler_t *c, uint32_t offset) {
     scope_t *s = c->scope;
     s->code_len = offset;

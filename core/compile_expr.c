@@ -1287,16 +1287,12 @@ static void comparison(compiler_t *c) {
         return;
     }
     // a < b < c: b is kept for the next comparison; a false result skips the rest.
-    uint32_t cleanups[64];
-    int n = 0;
+    uint32_t cleanups = 0;
     for (;;) {
         emit_op(c, OP_DUP_TOP);
         emit_op(c, OP_ROT_THREE);
         emit_compare(c, kind, arg);
-        if (n == 64) {
-            compile_error(c, "too many chained comparisons");
-        }
-        cleanups[n++] = emit_jump(c, OP_JUMP_IF_FALSE_OR_POP);
+        jump_list_add(c, &cleanups, emit_jump(c, OP_JUMP_IF_FALSE_OR_POP));
         kind = kind2;
         arg = arg2;
         binary_expr(c, 1);
@@ -1307,9 +1303,7 @@ static void comparison(compiler_t *c) {
     }
     emit_compare(c, kind, arg);
     uint32_t end = emit_jump(c, OP_JUMP);
-    for (int i = 0; i < n; i++) {
-        patch_jump(c, cleanups[i]);
-    }
+    jump_list_patch(c, cleanups);
     // Here: [b, False]: drop b.
     emit_stack(c, 1);
     emit_op(c, OP_ROT_TWO);
@@ -1329,26 +1323,15 @@ static void not_test(compiler_t *c) {
 }
 
 // a and b and c / a or b or c: each operand but the last jumps to the end
-// keeping its value when it decides the result. A jump that lands on the
-// next operand's jump is still right (the value decides again), so more
-// than 64 operands patch in batches.
+// keeping its value when it decides the result.
 static void bool_chain(compiler_t *c, int keyword, int jump_op, void (*operand)(compiler_t *)) {
     operand(c);
-    uint32_t jumps[64];
-    int n = 0;
+    uint32_t jumps = 0;
     while (tok_accept(c, keyword)) {
-        if (n == 64) {
-            for (int i = 0; i < n; i++) {
-                patch_jump(c, jumps[i]);
-            }
-            n = 0;
-        }
-        jumps[n++] = emit_jump(c, jump_op);
+        jump_list_add(c, &jumps, emit_jump(c, jump_op));
         operand(c);
     }
-    for (int i = 0; i < n; i++) {
-        patch_jump(c, jumps[i]);
-    }
+    jump_list_patch(c, jumps);
 }
 
 static void and_test(compiler_t *c) {

@@ -416,27 +416,21 @@ static void block_leave(compiler_t *c) {
 }
 
 static void if_stmt(compiler_t *c) {
-    uint32_t ends[256];
-    int n_ends = 0;
+    uint32_t ends = 0;
     do {
         tok_advance(c);   // if / elif
         expr(c);
         uint32_t next = emit_jump(c, OP_POP_JUMP_IF_FALSE);
         stmt_block(c);
         if (c->cur.kind == TOK_KW_ELIF || c->cur.kind == TOK_KW_ELSE) {
-            if (n_ends == 256) {
-                compile_error(c, "too many elif clauses");
-            }
-            ends[n_ends++] = emit_jump(c, OP_JUMP);
+            jump_list_add(c, &ends, emit_jump(c, OP_JUMP));
         }
         patch_jump(c, next);
     } while (c->cur.kind == TOK_KW_ELIF);
     if (tok_accept(c, TOK_KW_ELSE)) {
         stmt_block(c);
     }
-    for (int i = 0; i < n_ends; i++) {
-        patch_jump(c, ends[i]);
-    }
+    jump_list_patch(c, ends);
 }
 
 static loop_t *loop_push(compiler_t *c, bool is_for) {
@@ -549,8 +543,7 @@ static void try_stmt(compiler_t *c) {
     stmt_block(c);
     bool has_except = c->cur.kind == TOK_KW_EXCEPT;
     uint32_t to_else = 0;
-    uint32_t ends[256];
-    int n_ends = 0;
+    uint32_t ends = 0;
     if (has_except) {
         emit_op(c, OP_POP_BLOCK);
         block_leave(c);
@@ -595,10 +588,7 @@ static void try_stmt(compiler_t *c) {
                 emit_name(c, OP_NAME_STORE, as_name);
                 emit_name(c, OP_NAME_DELETE, as_name);
             }
-            if (n_ends == 256) {
-                compile_error(c, "too many except clauses");
-            }
-            ends[n_ends++] = emit_jump(c, OP_JUMP);
+            jump_list_add(c, &ends, emit_jump(c, OP_JUMP));
             if (next) {
                 patch_jump(c, next);
                 s->depth = base_depth + 1;
@@ -614,9 +604,7 @@ static void try_stmt(compiler_t *c) {
         if (tok_accept(c, TOK_KW_ELSE)) {
             stmt_block(c);
         }
-        for (int i = 0; i < n_ends; i++) {
-            patch_jump(c, ends[i]);
-        }
+        jump_list_patch(c, ends);
     } else {
         // No except clause: its block becomes an empty one.
         s->code[except_handler - 1] = OP_SETUP_BLOCK;
