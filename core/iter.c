@@ -16,21 +16,6 @@ value_t iter_self(value_t self) {
     return self;
 }
 
-// Rejects keywords not in allowed (Q_NULL-ended) with CPython's message
-// for the builtins written in C: "'x' is an invalid keyword argument for f()".
-static void check_kw(size_t n_args, size_t n_kw, const value_t *args, const qstr_t *allowed, const char *fn) {
-    for (size_t i = 0; i < n_kw; i++) {
-        value_t name = args[n_args + 2 * i];
-        const qstr_t *a = allowed;
-        while (*a != Q_NULL && QSTR(*a) != name) {
-            a++;
-        }
-        if (*a == Q_NULL) {
-            raise_fmt(&type_TypeError, "'%S' is an invalid keyword argument for %s()", name, fn);
-        }
-    }
-}
-
 // Raises TypeError unless iter is an iterator.
 static void check_iterator(value_t it) {
     const type_t *t = value_type(it);
@@ -174,7 +159,7 @@ typedef struct enumerate_obj {
 static const qstr_t enumerate_kws[] = {Q_iterable, Q_start, Q_NULL};
 
 static value_t enumerate_make_new(const type_t *type, size_t n_args, size_t n_kw, const value_t *args) {
-    check_kw(n_args, n_kw, args, enumerate_kws, "enumerate");
+    arg_kw_check_invalid(n_args, n_kw, args, enumerate_kws, "enumerate");
     value_t iterable = n_args > 0 ? args[0] : arg_kw(n_args, n_kw, args, Q_iterable);
     value_t start = n_args > 1 ? args[1] : arg_kw(n_args, n_kw, args, Q_start);
     if (n_args > 2) {
@@ -233,7 +218,7 @@ typedef struct zip_obj {
 static const qstr_t zip_kws[] = {Q_strict, Q_NULL};
 
 static value_t zip_make_new(const type_t *type, size_t n_args, size_t n_kw, const value_t *args) {
-    check_kw(n_args, n_kw, args, zip_kws, "zip");
+    arg_kw_check_invalid(n_args, n_kw, args, zip_kws, "zip");
     value_t strict = arg_kw(n_args, n_kw, args, Q_strict);
     zip_obj_t *z = gc_alloc(sizeof(zip_obj_t) + n_args * sizeof(value_t), 0);
     z->base.type = &type_zip;
@@ -545,7 +530,7 @@ static inline bool better(value_t a, value_t b, binop_t op) {
 }
 
 static value_t min_max(size_t n_args, size_t n_kw, const value_t *args, binop_t op, qstr_t name) {
-    check_kw(n_args, n_kw, args, minmax_kws, qstr_str(name));
+    arg_kw_check_invalid(n_args, n_kw, args, minmax_kws, qstr_str(name));
     if (n_args == 0) {
         raise_fmt(&type_TypeError, "%q expected at least 1 argument, got 0", name);
     }
@@ -593,7 +578,7 @@ static value_t builtin_sorted_fn(size_t n_args, size_t n_kw, const value_t *args
     if (n_args != 1) {
         raise_fmt(&type_TypeError, "sorted expected 1 argument, got %zu", n_args);
     }
-    check_kw(n_args, n_kw, args, sorted_kws, "sort");
+    arg_kw_check_invalid(n_args, n_kw, args, sorted_kws, "sort");
     value_t key = arg_kw(n_args, n_kw, args, Q_key);
     value_t rev = arg_kw(n_args, n_kw, args, Q_reverse);
     value_t l = list_from_iter(args[0]);

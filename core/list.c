@@ -665,28 +665,13 @@ static value_t list_reverse_fn(size_t n_args, size_t n_kw, const value_t *args) 
 }
 static BUILTIN_FN(list_reverse_obj, Q_reverse, 1, 1, false, list_reverse_fn);
 
-// Rejects keywords not in allowed (Q_NULL-ended) with CPython's message
-// for the builtins written in C: "'x' is an invalid keyword argument for f()".
-static void check_kw(size_t n_args, size_t n_kw, const value_t *args, const qstr_t *allowed, const char *fn) {
-    for (size_t i = 0; i < n_kw; i++) {
-        value_t name = args[n_args + 2 * i];
-        const qstr_t *a = allowed;
-        while (*a != Q_NULL && QSTR(*a) != name) {
-            a++;
-        }
-        if (*a == Q_NULL) {
-            raise_fmt(&type_TypeError, "'%S' is an invalid keyword argument for %s()", name, fn);
-        }
-    }
-}
-
 static const qstr_t sort_kws[] = {Q_key, Q_reverse, Q_NULL};
 
 static value_t list_sort_fn(size_t n_args, size_t n_kw, const value_t *args) {
     if (n_args > 1) {
         raise_msg(&type_TypeError, "sort() takes no positional arguments");
     }
-    check_kw(n_args, n_kw, args, sort_kws, "sort");
+    arg_kw_check_invalid(n_args, n_kw, args, sort_kws, "sort");
     value_t key = arg_kw(n_args, n_kw, args, Q_key);
     value_t rev = arg_kw(n_args, n_kw, args, Q_reverse);
     list_sort(args[0], key, rev != VAL_NULL && obj_is_true(rev));

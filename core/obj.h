@@ -184,6 +184,9 @@ typedef struct builtin_fun {
 value_t arg_kw(size_t n_args, size_t n_kw, const value_t *args, qstr_t name);
 // Raises TypeError for any keyword not in the allowed list (Q_NULL-ended).
 void arg_kw_check(size_t n_args, size_t n_kw, const value_t *args, const qstr_t *allowed, qstr_t fn_name);
+// The same with the wording CPython uses for some C builtins (sort, min,
+// enumerate...): "'x' is an invalid keyword argument for f()".
+void arg_kw_check_invalid(size_t n_args, size_t n_kw, const value_t *args, const qstr_t *allowed, const char *fn);
 
 // ---- layouts of the builtin types -------------------------------------------
 

@@ -692,6 +692,19 @@ void arg_kw_check(size_t n_args, size_t n_kw, const value_t *args, const qstr_t 
     }
 }
 
+void arg_kw_check_invalid(size_t n_args, size_t n_kw, const value_t *args, const qstr_t *allowed, const char *fn) {
+    for (size_t i = 0; i < n_kw; i++) {
+        value_t name = args[n_args + 2 * i];
+        const qstr_t *a = allowed;
+        while (*a != Q_NULL && QSTR(*a) != name) {
+            a++;
+        }
+        if (*a == Q_NULL) {
+            raise_fmt(&type_TypeError, "'%S' is an invalid keyword argument for %s()", name, fn);
+        }
+    }
+}
+
 // ---- printing ---------------------------------------------------------------------------
 
 void obj_print(const print_t *p, value_t v, print_kind_t kind) {
