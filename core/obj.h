@@ -238,9 +238,19 @@ typedef struct set_obj {
     map_t map;       // keys only; values VAL_TRUE
 } set_obj_t;
 
+// A range whose bounds and items are all small ints keeps them as C
+// integers; any other (bounds beyond a small int) has step 0 and keeps its
+// bounds as int values in a tuple (start, stop, step), computed on with the
+// int operations. range.c hides the difference.
 typedef struct range_obj {
     obj_t base;
-    smallint_t start, stop, step;
+    smallint_t step;          // 0: a big range
+    union {
+        struct {
+            smallint_t start, stop;
+        };
+        value_t big;          // (start, stop, step) of a big range
+    };
 } range_obj_t;
 
 typedef struct slice_obj {
