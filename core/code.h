@@ -91,6 +91,7 @@ typedef struct frame {
     value_t *sp;                // next free stack slot
     block_t *blocks;            // block stack base (after the value stack)
     uint16_t nblocks;
+    uint16_t depth;             // frames on the frame stack up to this one
     uint8_t is_heap;            // a generator's frame, in the GC heap
     uint8_t is_entry;           // the first frame of a vm_execute call
     value_t slots[];            // locals, free vars, then the value stack
@@ -121,7 +122,7 @@ value_t generator_new(frame_t *frame, const code_t *code);
 // returned (its return value in *ret when ret is not NULL).
 value_t generator_resume(value_t gen, value_t send, value_t throw_exc, value_t *ret);
 value_t func_call(value_t func, size_t n_args, size_t n_kw, const value_t *args);
-void vm_init(void *frame_stack, size_t size);
+void vm_init(void);
 void vm_mark_roots(void);
 void vm_check_c_stack(void);
 

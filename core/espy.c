@@ -23,11 +23,9 @@ static void stderr_write(void *ctx, const char *data, size_t len) {
 static const print_t stderr_print = {NULL, stderr_write};
 
 void espy_init(const espy_options_t *options) {
-    size_t frames = options->heap_size / ESPY_FRAME_STACK_SHARE;
-    frames &= ~(size_t)(sizeof(value_t) - 1);
     nlr_top = NULL;
-    gc_init((uint8_t *)options->heap + frames, options->heap_size - frames);
-    vm_init(options->heap, frames);
+    gc_init(options->heap, options->heap_size);
+    vm_init();
     qstr_init();
     modules_init(options->argc, options->argv, options->path);
     import_main_module();

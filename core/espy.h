@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 typedef struct espy_options {
-    void *heap;               // the whole Python heap (frame stack included)
+    void *heap;               // the whole Python heap (Python frames are allocated from it too)
     size_t heap_size;
     int argc;                 // sys.argv
     char **argv;

@@ -20,10 +20,26 @@
 #include "hal.h"
 #include "modules.h"
 
+// The frame stack is a chain of chunks from the GC heap: a frame is pushed
+// into the newest chunk, and a new chunk is taken when it does not fit. So
+// memory goes to frames only while they are used (nothing is reserved at
+// start), and deep recursion is bounded by the recursion limit and the heap.
+// A chunk left empty is kept as a spare, so that a call sequence swinging
+// across a chunk boundary does not allocate on every call.
+typedef struct frame_chunk {
+    struct frame_chunk *prev;     // the older chunk
+    uint8_t *prev_top;            // the top of the older chunk when this one was taken
+    uint8_t *end;                 // the end of this chunk
+    value_t data[];               // frames
+} frame_chunk_t;
+
 typedef struct vm_state {
     frame_t *frame;               // the frame being executed
     value_t handled;              // the exception being handled (bare raise, context)
-    uint8_t *stack_base, *stack_top, *stack_end;    // the frame stack
+    uint8_t *stack_top, *stack_end;    // the free part of the newest frame chunk
+    frame_chunk_t *chunk;         // the newest frame chunk (NULL: none yet)
+    frame_chunk_t *spare;         // an empty chunk kept for the next push
+    unsigned depth;               // frames on the frame stack
     uintptr_t c_stack_limit;      // lowest allowed C stack address
 } vm_state_t;
 
@@ -38,6 +54,10 @@ static size_t frame_size(const code_t *code) {
     return sizeof(frame_t) + slots * sizeof(value_t) + code->max_blocks * sizeof(block_t);
 }
 
+static size_t frame_stack_size(const code_t *code) {
+    return (frame_size(code) + sizeof(value_t) - 1) & ~(sizeof(value_t) - 1);
+}
+
 static void frame_init(frame_t *f, const code_t *code) {
     f->code = code;
     f->ip = code->bytecode;
@@ -50,21 +70,62 @@ _Noreturn static void raise_recursion(void) {
     raise_msg(&type_RecursionError, "maximum recursion depth exceeded");
 }
 
+// Makes room for a frame of `size` bytes in a new chunk. A heap too full
+// for it is the recursion limit of this heap: RecursionError, as when the
+// depth limit is reached.
+static void frame_chunk_push(size_t size) {
+    frame_chunk_t *c = vm.spare;
+    if (c == NULL || (size_t)(c->end - (uint8_t *)c->data) < size) {
+        size_t want = sizeof(frame_chunk_t) + (size > ESPY_FRAME_CHUNK ? size : ESPY_FRAME_CHUNK);
+        c = gc_alloc_maybe(want, GC_LEAF);
+        if (c == NULL) {
+            gc_collect();
+            c = gc_alloc_maybe(want, GC_LEAF);
+            if (c == NULL) {
+                raise_recursion();
+            }
+        }
+        c->end = (uint8_t *)c + gc_nbytes(c);
+    }
+    vm.spare = NULL;
+    c->prev = vm.chunk;
+    c->prev_top = vm.stack_top;
+    vm.chunk = c;
+    vm.stack_top = (uint8_t *)c->data;
+    vm.stack_end = c->end;
+}
+
+// Drops every frame from `top` on; `depth` frames remain.
+static void frame_stack_reset(uint8_t *top, unsigned depth) {
+    while (vm.chunk != NULL && (top < (uint8_t *)vm.chunk->data || top > vm.chunk->end)) {
+        frame_chunk_t *c = vm.chunk;
+        vm.chunk = c->prev;
+        vm.stack_top = c->prev_top;
+        vm.stack_end = vm.chunk != NULL ? vm.chunk->end : NULL;
+        vm.spare = c;
+    }
+    vm.stack_top = top;
+    vm.depth = depth;
+}
+
 frame_t *frame_push(const code_t *code, size_t heap) {
-    size_t size = frame_size(code);
     frame_t *f;
     if (heap) {
-        f = gc_alloc(size, 0);
+        f = gc_alloc(frame_size(code), 0);
         f->is_heap = 1;
     } else {
-        size = (size + sizeof(value_t) - 1) & ~(sizeof(value_t) - 1);
-        if ((size_t)(vm.stack_end - vm.stack_top) < size) {
+        size_t size = frame_stack_size(code);
+        if (vm.depth >= ESPY_RECURSION_LIMIT) {
             raise_recursion();
+        }
+        if ((size_t)(vm.stack_end - vm.stack_top) < size) {
+            frame_chunk_push(size);
         }
         f = (frame_t *)vm.stack_top;
         vm.stack_top += size;
         // Header and locals start empty; the value stack needs no clearing.
         memset(f, 0, sizeof(frame_t) + ((size_t)code->n_locals + code->n_free) * sizeof(value_t));
+        f->depth = ++vm.depth;
     }
     frame_init(f, code);
     return f;
@@ -72,21 +133,28 @@ frame_t *frame_push(const code_t *code, size_t heap) {
 
 void frame_pop(frame_t *f) {
     if (!f->is_heap) {
-        vm.stack_top = (uint8_t *)f;
+        frame_stack_reset((uint8_t *)f, f->depth - 1u);
     }
 }
 
-void vm_init(void *frame_stack, size_t size) {
+void vm_init(void) {
     memset(&vm, 0, sizeof(vm));
-    vm.stack_base = vm.stack_top = frame_stack;
-    vm.stack_end = (uint8_t *)frame_stack + size;
     uintptr_t top = (uintptr_t)hal_stack_top();
     vm.c_stack_limit = top > ESPY_C_STACK_LIMIT ? top - ESPY_C_STACK_LIMIT : 0;
     vm_interrupt_pending = 0;
 }
 
+// The chunks are not scanned as objects (only their used parts hold frames).
 void vm_mark_roots(void) {
-    gc_mark_range(vm.stack_base, (size_t)(vm.stack_top - vm.stack_base));
+    uint8_t *top = vm.stack_top;
+    for (frame_chunk_t *c = vm.chunk; c != NULL; c = c->prev) {
+        gc_mark(c);
+        gc_mark_range(c->data, (size_t)(top - (uint8_t *)c->data));
+        top = c->prev_top;
+    }
+    if (vm.spare != NULL) {
+        gc_mark(vm.spare);
+    }
     gc_mark_range(&vm, sizeof(vm));
 }
 
@@ -1339,11 +1407,6 @@ static value_t run(frame_t *entry, bool *yielded) {
     }
 }
 
-static uint8_t *frame_end(frame_t *f) {
-    size_t size = frame_size(f->code);
-    size = (size + sizeof(value_t) - 1) & ~(sizeof(value_t) - 1);
-    return (uint8_t *)f + size;
-}
 
 // Finds a handler for exc starting at vm.frame; returns false when the
 // exception leaves `entry` (the frames above it have been popped). When a
@@ -1353,7 +1416,17 @@ static void add_traceback(frame_t *frame, value_t exc) {
     exc_add_traceback(exc, code->filename, code_line(code, (size_t)(frame->ip - code->bytecode)), code->name);
 }
 
-static bool unwind(frame_t *entry, value_t exc, uint8_t *entry_top) {
+// After a handler was found in `frame`: drops the frames that a failed call
+// left above it (a heap frame runs with its vm_execute's frame stack above).
+static void drop_frames_above(frame_t *frame, uint8_t *entry_top, unsigned entry_depth) {
+    if (frame->is_heap) {
+        frame_stack_reset(entry_top, entry_depth);
+    } else {
+        frame_stack_reset((uint8_t *)frame + frame_stack_size(frame->code), frame->depth);
+    }
+}
+
+static bool unwind(frame_t *entry, value_t exc, uint8_t *entry_top, unsigned entry_depth) {
     frame_t *frame = vm.frame;
     for (;;) {
         // Every frame the exception reaches is in its traceback, the one
@@ -1373,14 +1446,14 @@ static bool unwind(frame_t *entry, value_t exc, uint8_t *entry_top) {
                 h->saved = vm.handled;
                 vm.handled = exc;
                 frame->ip = frame->code->bytecode + b->handler;
-                vm.stack_top = frame->is_heap ? entry_top : frame_end(frame);
+                drop_frames_above(frame, entry_top, entry_depth);
                 return true;
             } else if (b->kind == BLOCK_FINALLY) {
                 frame->sp = stack + b->level;
                 *frame->sp++ = exc;
                 *frame->sp++ = SMALL(UNWIND_EXCEPTION);
                 frame->ip = frame->code->bytecode + b->handler;
-                vm.stack_top = frame->is_heap ? entry_top : frame_end(frame);
+                drop_frames_above(frame, entry_top, entry_depth);
                 return true;
             }
         }
@@ -1398,6 +1471,7 @@ value_t vm_execute(frame_t *entry, value_t send, value_t throw_exc, bool *yielde
     vm_check_c_stack();
     frame_t *saved_frame = vm.frame;
     uint8_t *saved_top = vm.stack_top;
+    unsigned saved_depth = vm.depth;
     value_t saved_handled = vm.handled;
     if (entry->ip != entry->code->bytecode && throw_exc == VAL_NULL) {
         // A generator resumed after a yield receives the sent value.
@@ -1435,7 +1509,7 @@ value_t vm_execute(frame_t *entry, value_t send, value_t throw_exc, bool *yielde
             if (!entry->is_heap) {
                 frame_pop(entry);
             } else {
-                vm.stack_top = saved_top;
+                frame_stack_reset(saved_top, saved_depth);
             }
             vm.handled = saved_handled;
             return result;
@@ -1444,12 +1518,12 @@ value_t vm_execute(frame_t *entry, value_t send, value_t throw_exc, bool *yielde
         if (vm.handled != VAL_NULL && exc != vm.handled) {
             exc_set_context(exc, vm.handled);
         }
-        if (!unwind(entry, exc, saved_top)) {
+        if (!unwind(entry, exc, saved_top, saved_depth)) {
             vm.frame = saved_frame;
             if (!entry->is_heap) {
                 frame_pop(entry);
             } else {
-                vm.stack_top = saved_top;
+                frame_stack_reset(saved_top, saved_depth);
             }
             vm.handled = saved_handled;
             nlr_raise(exc);

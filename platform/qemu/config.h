@@ -11,10 +11,11 @@ typedef float pyfloat_t;
 #define ESPY_FLOAT_IS_DOUBLE 0
 
 #define ESPY_DEFAULT_HEAP_SIZE (38 * 1024)
-#define ESPY_FRAME_STACK_SHARE 8
+// Python frames live in chunks of this many bytes from the heap (vm.c).
+#define ESPY_FRAME_CHUNK 512
 // Entries of the cache of lookups in read-only tables (a power of two; 0: none).
 #define ESPY_LOOKUP_CACHE 32
-#define ESPY_RECURSION_LIMIT 200
+#define ESPY_RECURSION_LIMIT 1000   // the heap is the real bound (RecursionError when full)
 // The C stack (platform/qemu/qemu.ld makes it this size; main.c checks).
 // Code may use all but 2 KiB of it before RuntimeError: the rest is for the
 // C functions that run between two checks (formatting a number, printing a

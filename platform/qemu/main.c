@@ -20,7 +20,7 @@
 #define STATUS_USAGE 2
 #define STACK_PAINT 0xA5A5A5A5u
 
-// The Python heap (the frame stack included), in its own section so that the
+// The Python heap (Python frames included), in its own section so that the
 // linker script places it after .bss and start-up does not clear it.
 static uint8_t heap[ESPY_DEFAULT_HEAP_SIZE] __attribute__((section(".espy_heap"), aligned(8)));
 
