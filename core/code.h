@@ -93,7 +93,8 @@ typedef struct frame {
     uint16_t nblocks;
     uint16_t depth;             // frames on the frame stack up to this one
     uint8_t is_heap;            // a generator's frame, in the GC heap
-    uint8_t is_entry;           // the first frame of a vm_execute call
+    uint8_t is_inline;          // a generator's frame resumed by the loop itself (yield from,
+                                // for): prev is suspended at that instruction, the generator on its stack
     value_t slots[];            // locals, free vars, then the value stack
 } frame_t;
 
@@ -101,6 +102,7 @@ typedef struct generator {
     obj_t base;                 // &type_generator or &type_coroutine
     frame_t *frame;             // NULL once finished
     value_t ret;                // the return value once finished
+    value_t outer_handled;      // while resumed inline: the resumer's handled exception
     uint8_t running;
     uint8_t started;
 } generator_t;

@@ -17,6 +17,12 @@
 #include "opcodes.h"
 #include "vm.h"
 
+// Marks a parser function with big locals (a scope, parameters) that is not
+// on the recursive path of every nested bracket or block: kept out of line,
+// so that its locals do not widen the C frames of its callers (the chip's C
+// stack is 8 KiB).
+#define COMPILE_OUT_OF_LINE __attribute__((noinline))
+
 // ---- tokens ------------------------------------------------------------------
 
 // A token as the compiler keeps it: the lexer's payload turned into a
@@ -226,8 +232,8 @@ void compile_function_body_lambda(compiler_t *c);
 // returns MAKE_FUNCTION flags; the names go into `s` (opened by the caller
 // after this returns, so they are passed in the array).
 typedef struct params {
-    qstr_t names[64];
-    int n;
+    qstr_t *names;        // on the heap (the C stack is small on the chip)
+    int n, cap;
     uint16_t n_pos, n_kwonly, n_posonly;
     uint8_t flags;        // CODE_VARARGS, CODE_VARKW
     uint8_t make_flags;   // MAKE_FN_DEFAULTS, MAKE_FN_KWDEFAULTS

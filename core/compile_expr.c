@@ -9,7 +9,6 @@
 
 #define NESTING_MAX 400   // two per bracket level: CPython allows 200 brackets
 
-static void factor(compiler_t *c);
 
 static void nest_enter(compiler_t *c) {
     if (++c->nesting > NESTING_MAX) {
@@ -131,8 +130,12 @@ static void params_add(compiler_t *c, params_t *p, qstr_t name) {
             compile_error(c, "duplicate argument in function definition");
         }
     }
-    if (p->n == (int)(sizeof(p->names) / sizeof(p->names[0]))) {
+    if (p->n == 255) {
         compile_error(c, "too many parameters");
+    }
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 8;
+        p->names = gc_realloc(p->names, (size_t)p->cap * sizeof(qstr_t));
     }
     p->names[p->n++] = name;
 }
@@ -256,7 +259,7 @@ void scope_add_params(compiler_t *c, const params_t *p) {
     s->flags |= p->flags;
 }
 
-static void lambda_expr(compiler_t *c) {
+COMPILE_OUT_OF_LINE static void lambda_expr(compiler_t *c) {
     tok_advance(c);   // lambda
     params_t p;
     parse_params(c, &p, TOK_COLON);
@@ -264,6 +267,7 @@ static void lambda_expr(compiler_t *c) {
     scope_t s;
     scope_open(c, &s, SCOPE_FUNCTION, Q_lt_lambda_gt);
     scope_add_params(c, &p);
+    gc_free(p.names);
     expr(c);
     emit_op(c, OP_RETURN_VALUE);
     value_t code = scope_close(c);
@@ -274,7 +278,9 @@ static void lambda_expr(compiler_t *c) {
 
 // Compiles the expression text src[0..len) in the current scope.
 static void compile_sub_expression(compiler_t *c, const char *src, size_t len, uint32_t line) {
-    lexer_t saved_lex = c->lex;
+    // The lexer is big: its saved copy goes to the heap, not the C stack.
+    lexer_t *saved_lex = gc_alloc(sizeof(lexer_t), 0);
+    *saved_lex = c->lex;
     tok_t saved_cur = c->cur;
     tok_array_t saved_ahead = c->ahead;
     size_t saved_ahead_pos = c->ahead_pos;
@@ -293,7 +299,8 @@ static void compile_sub_expression(compiler_t *c, const char *src, size_t len, u
     if (c->cur.kind != TOK_NEWLINE && c->cur.kind != TOK_END) {
         compile_error(c, "f-string: invalid syntax");
     }
-    c->lex = saved_lex;
+    c->lex = *saved_lex;
+    gc_free(saved_lex);
     c->cur = saved_cur;
     c->ahead = saved_ahead;
     c->ahead_pos = saved_ahead_pos;
@@ -458,7 +465,7 @@ static size_t fstring_parts(compiler_t *c, const char *s, size_t len, bool raw, 
 }
 
 // Adjacent string literals, f-strings among them.
-static void string_atom(compiler_t *c) {
+COMPILE_OUT_OF_LINE static void string_atom(compiler_t *c) {
     if (c->cur.kind == TOK_BYTES) {
         value_t v = c->cur.value;
         tok_advance(c);
@@ -511,7 +518,7 @@ static const int stops_in[] = {TOK_KW_IN, -1};
 // Compiles `for target in iter [if cond]* [for ...]*` and then the element
 // (recorded tokens), with the comprehension's own scope. The caller has read
 // the element's tokens; the current token is `for` (or `async`).
-static void comprehension(compiler_t *c, comp_kind_t kind, const tok_array_t *element, int close) {
+COMPILE_OUT_OF_LINE static void comprehension(compiler_t *c, comp_kind_t kind, const tok_array_t *element, int close) {
     static const qstr_t names[] = {Q_lt_listcomp_gt, Q_lt_setcomp_gt, Q_lt_dictcomp_gt, Q_lt_genexpr_gt};
     bool is_async = tok_accept(c, TOK_KW_ASYNC);
     tok_expect(c, TOK_KW_FOR, NULL);
@@ -540,7 +547,9 @@ static void comprehension(compiler_t *c, comp_kind_t kind, const tok_array_t *el
         emit_op_u16(c, OP_BUILD_MAP, 0);
         emit_stack(c, 1);
     }
-    uint32_t loop_starts[32], loop_exits[32];
+    // Where each for clause's loop starts and the operand of its exit jump
+    // (on the heap: the C stack is small on the chip).
+    uint32_t *loop_starts = gc_alloc(2 * 32 * sizeof(uint32_t), GC_LEAF), *loop_exits = loop_starts + 32;
     int n_loops = 0;
     emit_name(c, OP_NAME_LOAD, Q_dot);
     for (;;) {
@@ -606,6 +615,7 @@ static void comprehension(compiler_t *c, comp_kind_t kind, const tok_array_t *el
         patch_jump(c, loop_exits[n_loops]);
         emit_stack(c, -1);    // FOR_ITER popped the iterator at the end
     }
+    gc_free(loop_starts);
     if (kind == COMP_GEN) {
         emit_op(c, OP_LOAD_NONE);
     }
@@ -1159,84 +1169,44 @@ void expr_primary(compiler_t *c, expdesc_t *e) {
 }
 
 // ---- operators ----------------------------------------------------------------
+//
+// One function parses every operator level by precedence climbing, so that
+// an operand nested in brackets costs one C frame for all the levels (the
+// chip's C stack is 8 KiB). Levels, loosest first:
 
-static void power(compiler_t *c) {
-    if (tok_accept(c, TOK_KW_AWAIT)) {
-        power(c);
-        emit_op(c, OP_GET_AWAITABLE);
-        emit_op(c, OP_LOAD_NONE);
-        emit_op(c, OP_YIELD_FROM);
-        c->scope->flags |= CODE_GENERATOR;
-        return;
-    }
-    expdesc_t e;
-    expr_primary(c, &e);
-    exp_load(c, &e);
-    if (tok_accept(c, TOK_DSTAR)) {
-        // Right-associative, binds tighter than unary minus on its left only.
-        factor(c);
-        emit_op_u8(c, OP_BINARY_OP, BINOP_POW);
-    }
-}
+enum {
+    LEVEL_OR = 1, LEVEL_AND, LEVEL_NOT, LEVEL_COMPARE, LEVEL_BITOR, LEVEL_XOR, LEVEL_BITAND,
+    LEVEL_SHIFT, LEVEL_ARITH, LEVEL_TERM, LEVEL_UNARY, LEVEL_POWER,
+};
 
-static void factor(compiler_t *c) {
-    int k = c->cur.kind;
-    if (k == TOK_MINUS || k == TOK_PLUS || k == TOK_TILDE) {
-        tok_advance(c);
-        // Fold -literal so that -5 is one constant.
-        if (k == TOK_MINUS && (c->cur.kind == TOK_INT || c->cur.kind == TOK_FLOAT) && tok_peek(c, 1)->kind != TOK_DSTAR
-            && tok_peek(c, 1)->kind != TOK_DOT && tok_peek(c, 1)->kind != TOK_LBRACKET && tok_peek(c, 1)->kind != TOK_LPAREN) {
-            value_t v = unary_op(UNOP_NEG, c->cur.value);
-            tok_advance(c);
-            emit_const(c, v);
-            return;
-        }
-        nest_enter(c);
-        factor(c);
-        nest_leave(c);
-        emit_op_u8(c, OP_UNARY_OP, k == TOK_MINUS ? UNOP_NEG : k == TOK_PLUS ? UNOP_POS : UNOP_INVERT);
-        return;
-    }
-    power(c);
-}
-
-// Binary operator precedence (higher binds tighter); 0 = not a binary operator.
-static int binop_prec(int k, int *op) {
-    switch (k) {
-        case TOK_PIPE: *op = BINOP_OR; return 1;
-        case TOK_CARET: *op = BINOP_XOR; return 2;
-        case TOK_AMP: *op = BINOP_AND; return 3;
-        case TOK_LSHIFT: *op = BINOP_LSHIFT; return 4;
-        case TOK_RSHIFT: *op = BINOP_RSHIFT; return 4;
-        case TOK_PLUS: *op = BINOP_ADD; return 5;
-        case TOK_MINUS: *op = BINOP_SUB; return 5;
-        case TOK_STAR: *op = BINOP_MUL; return 6;
-        case TOK_SLASH: *op = BINOP_TRUEDIV; return 6;
-        case TOK_DSLASH: *op = BINOP_FLOORDIV; return 6;
-        case TOK_PERCENT: *op = BINOP_MOD; return 6;
-        case TOK_AT: *op = BINOP_MATMUL; return 6;
+// The level of the current token as an infix operator (0: it is not one),
+// and its BINOP_* for the binary operators.
+static int infix_level(compiler_t *c, int *op) {
+    switch (c->cur.kind) {
+        case TOK_KW_OR: return LEVEL_OR;
+        case TOK_KW_AND: return LEVEL_AND;
+        case TOK_LT: case TOK_GT: case TOK_EQ: case TOK_NE: case TOK_LE: case TOK_GE:
+        case TOK_KW_IN: case TOK_KW_IS:
+            return LEVEL_COMPARE;
+        case TOK_KW_NOT: return tok_peek(c, 1)->kind == TOK_KW_IN ? LEVEL_COMPARE : 0;
+        case TOK_PIPE: *op = BINOP_OR; return LEVEL_BITOR;
+        case TOK_CARET: *op = BINOP_XOR; return LEVEL_XOR;
+        case TOK_AMP: *op = BINOP_AND; return LEVEL_BITAND;
+        case TOK_LSHIFT: *op = BINOP_LSHIFT; return LEVEL_SHIFT;
+        case TOK_RSHIFT: *op = BINOP_RSHIFT; return LEVEL_SHIFT;
+        case TOK_PLUS: *op = BINOP_ADD; return LEVEL_ARITH;
+        case TOK_MINUS: *op = BINOP_SUB; return LEVEL_ARITH;
+        case TOK_STAR: *op = BINOP_MUL; return LEVEL_TERM;
+        case TOK_SLASH: *op = BINOP_TRUEDIV; return LEVEL_TERM;
+        case TOK_DSLASH: *op = BINOP_FLOORDIV; return LEVEL_TERM;
+        case TOK_PERCENT: *op = BINOP_MOD; return LEVEL_TERM;
+        case TOK_AT: *op = BINOP_MATMUL; return LEVEL_TERM;
         default: return 0;
     }
 }
 
-static void binary_expr(compiler_t *c, int min_prec) {
-    factor(c);
-    for (;;) {
-        int op;
-        int prec = binop_prec(c->cur.kind, &op);
-        if (prec == 0 || prec < min_prec) {
-            return;
-        }
-        tok_advance(c);
-        nest_enter(c);
-        binary_expr(c, prec + 1);
-        nest_leave(c);
-        emit_op_u8(c, OP_BINARY_OP, (unsigned)op);
-    }
-}
-
 // One comparison operator at the current token: returns the opcode kind
-// (0 none, 1 binary op, 2 is, 3 in) and its argument; consumes it.
+// (1 binary op, 2 is, 3 in) and its argument; consumes it.
 static int compare_op(compiler_t *c, unsigned *arg) {
     switch (c->cur.kind) {
         case TOK_LT: *arg = BINOP_LT; break;
@@ -1253,16 +1223,11 @@ static int compare_op(compiler_t *c, unsigned *arg) {
             tok_advance(c);
             *arg = tok_accept(c, TOK_KW_NOT) ? 1 : 0;
             return 2;
-        case TOK_KW_NOT:
-            if (tok_peek(c, 1)->kind == TOK_KW_IN) {
-                tok_advance(c);
-                tok_advance(c);
-                *arg = 1;
-                return 3;
-            }
-            return 0;
-        default:
-            return 0;
+        default:   // not in
+            tok_advance(c);
+            tok_advance(c);
+            *arg = 1;
+            return 3;
     }
     tok_advance(c);
     return 1;
@@ -1272,35 +1237,28 @@ static void emit_compare(compiler_t *c, int kind, unsigned arg) {
     emit_op_u8(c, kind == 1 ? OP_BINARY_OP : kind == 2 ? OP_IS_OP : OP_IN_OP, arg);
 }
 
-static void comparison(compiler_t *c) {
-    binary_expr(c, 1);
+static void operators(compiler_t *c, int min);
+
+// The operands and operators of a comparison after its first operand:
+// a < b < c keeps b for the next comparison, and a false result skips the rest.
+static void comparison_rest(compiler_t *c) {
     unsigned arg;
     int kind = compare_op(c, &arg);
-    if (kind == 0) {
-        return;
-    }
-    binary_expr(c, 1);
-    unsigned arg2;
-    int kind2 = compare_op(c, &arg2);
-    if (kind2 == 0) {
+    operators(c, LEVEL_COMPARE + 1);
+    int dummy;
+    if (infix_level(c, &dummy) != LEVEL_COMPARE) {
         emit_compare(c, kind, arg);
         return;
     }
-    // a < b < c: b is kept for the next comparison; a false result skips the rest.
     uint32_t cleanups = 0;
-    for (;;) {
+    do {
         emit_op(c, OP_DUP_TOP);
         emit_op(c, OP_ROT_THREE);
         emit_compare(c, kind, arg);
         jump_list_add(c, &cleanups, emit_jump(c, OP_JUMP_IF_FALSE_OR_POP));
-        kind = kind2;
-        arg = arg2;
-        binary_expr(c, 1);
-        kind2 = compare_op(c, &arg2);
-        if (kind2 == 0) {
-            break;
-        }
-    }
+        kind = compare_op(c, &arg);
+        operators(c, LEVEL_COMPARE + 1);
+    } while (infix_level(c, &dummy) == LEVEL_COMPARE);
     emit_compare(c, kind, arg);
     uint32_t end = emit_jump(c, OP_JUMP);
     jump_list_patch(c, cleanups);
@@ -1311,38 +1269,88 @@ static void comparison(compiler_t *c) {
     patch_jump(c, end);
 }
 
-static void not_test(compiler_t *c) {
-    if (tok_accept(c, TOK_KW_NOT)) {
-        nest_enter(c);
-        not_test(c);
-        nest_leave(c);
+// Parses an expression without a conditional, made of the operators of
+// level `min` and tighter, and loads its value.
+static void operators(compiler_t *c, int min) {
+    nest_enter(c);
+    // The prefix operators and the first operand.
+    int k = c->cur.kind;
+    if (k == TOK_KW_NOT && min <= LEVEL_NOT) {
+        tok_advance(c);
+        operators(c, LEVEL_NOT);
         emit_op(c, OP_UNARY_NOT);
-        return;
+    } else if ((k == TOK_MINUS || k == TOK_PLUS || k == TOK_TILDE) && min <= LEVEL_UNARY) {
+        tok_advance(c);
+        // Fold -literal so that -5 is one constant.
+        int next = tok_peek(c, 1)->kind;
+        if (k == TOK_MINUS && (c->cur.kind == TOK_INT || c->cur.kind == TOK_FLOAT) && next != TOK_DSTAR
+            && next != TOK_DOT && next != TOK_LBRACKET && next != TOK_LPAREN) {
+            value_t v = unary_op(UNOP_NEG, c->cur.value);
+            tok_advance(c);
+            emit_const(c, v);
+        } else {
+            operators(c, LEVEL_UNARY);
+            emit_op_u8(c, OP_UNARY_OP, k == TOK_MINUS ? UNOP_NEG : k == TOK_PLUS ? UNOP_POS : UNOP_INVERT);
+        }
+    } else {
+        if (tok_accept(c, TOK_KW_AWAIT)) {
+            // await binds to a primary: await x ** 2 is (await x) ** 2
+            expdesc_t e;
+            expr_primary(c, &e);
+            exp_load(c, &e);
+            emit_op(c, OP_GET_AWAITABLE);
+            emit_op(c, OP_LOAD_NONE);
+            emit_op(c, OP_YIELD_FROM);
+            c->scope->flags |= CODE_GENERATOR;
+        } else {
+            expdesc_t e;
+            expr_primary(c, &e);
+            exp_load(c, &e);
+        }
+        if (tok_accept(c, TOK_DSTAR)) {
+            // Right-associative; its right operand may have a unary sign.
+            operators(c, LEVEL_UNARY);
+            emit_op_u8(c, OP_BINARY_OP, BINOP_POW);
+        }
     }
-    comparison(c);
-}
-
-// a and b and c / a or b or c: each operand but the last jumps to the end
-// keeping its value when it decides the result.
-static void bool_chain(compiler_t *c, int keyword, int jump_op, void (*operand)(compiler_t *)) {
-    operand(c);
-    uint32_t jumps = 0;
-    while (tok_accept(c, keyword)) {
-        jump_list_add(c, &jumps, emit_jump(c, jump_op));
-        operand(c);
+    // The infix operators: each takes a right operand of the next tighter
+    // level, so that operators of one level associate to the left. The
+    // jumps of an `and` chain end where an `or` follows; both end at the end.
+    uint32_t and_jumps = 0, or_jumps = 0;
+    for (;;) {
+        int op = 0;
+        int level = infix_level(c, &op);
+        if (level == 0 || level < min) {
+            break;
+        }
+        if (level == LEVEL_OR) {
+            jump_list_patch(c, and_jumps);
+            and_jumps = 0;
+            tok_advance(c);
+            jump_list_add(c, &or_jumps, emit_jump(c, OP_JUMP_IF_TRUE_OR_POP));
+            operators(c, LEVEL_AND);
+        } else if (level == LEVEL_AND) {
+            tok_advance(c);
+            jump_list_add(c, &and_jumps, emit_jump(c, OP_JUMP_IF_FALSE_OR_POP));
+            operators(c, LEVEL_NOT);
+        } else if (level == LEVEL_COMPARE) {
+            comparison_rest(c);
+        } else {
+            tok_advance(c);
+            operators(c, level + 1);
+            emit_op_u8(c, OP_BINARY_OP, (unsigned)op);
+        }
     }
-    jump_list_patch(c, jumps);
-}
-
-static void and_test(compiler_t *c) {
-    bool_chain(c, TOK_KW_AND, OP_JUMP_IF_FALSE_OR_POP, not_test);
+    jump_list_patch(c, and_jumps);
+    jump_list_patch(c, or_jumps);
+    nest_leave(c);
 }
 
 void expr_no_cond(compiler_t *c) {
-    bool_chain(c, TOK_KW_OR, OP_JUMP_IF_TRUE_OR_POP, and_test);
+    operators(c, LEVEL_OR);
 }
 
-static void yield_expr(compiler_t *c) {
+COMPILE_OUT_OF_LINE static void yield_expr(compiler_t *c) {
     tok_advance(c);    // yield
     if (c->scope->kind != SCOPE_FUNCTION) {
         compile_error(c, "'yield' outside function");

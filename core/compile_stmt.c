@@ -259,7 +259,7 @@ static void import_stmt(compiler_t *c) {
     } while (tok_accept(c, TOK_COMMA));
 }
 
-static void from_stmt(compiler_t *c) {
+COMPILE_OUT_OF_LINE static void from_stmt(compiler_t *c) {
     tok_advance(c);
     int level = 0;
     for (;;) {
@@ -289,9 +289,10 @@ static void from_stmt(compiler_t *c) {
         return;
     }
     bool paren = tok_accept(c, TOK_LPAREN);
-    // The names are read once to build the fromlist, then imported.
-    qstr_t names[64], as_names[64];
-    int n = 0;
+    // The names are read once to build the fromlist, then imported:
+    // names[2 * i] is imported as names[2 * i + 1].
+    qstr_t *names = NULL;
+    int n = 0, cap = 0;
     do {
         if (paren && c->cur.kind == TOK_RPAREN) {
             break;
@@ -299,17 +300,17 @@ static void from_stmt(compiler_t *c) {
         if (c->cur.kind != TOK_NAME) {
             compile_error(c, "invalid syntax");
         }
-        if (n == 64) {
-            compile_error(c, "too many names in import");
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            names = gc_realloc(names, (size_t)cap * 2 * sizeof(qstr_t));
         }
-        names[n] = QSTR_INDEX(c->cur.value);
+        names[2 * n] = names[2 * n + 1] = QSTR_INDEX(c->cur.value);
         tok_advance(c);
-        as_names[n] = names[n];
         if (tok_accept(c, TOK_KW_AS)) {
             if (c->cur.kind != TOK_NAME) {
                 compile_error(c, "invalid syntax");
             }
-            as_names[n] = QSTR_INDEX(c->cur.value);
+            names[2 * n + 1] = QSTR_INDEX(c->cur.value);
             tok_advance(c);
         }
         n++;
@@ -317,16 +318,17 @@ static void from_stmt(compiler_t *c) {
     if (paren) {
         tok_expect(c, TOK_RPAREN, NULL);
     }
-    value_t items[64];
+    value_t fromlist = tuple_new((size_t)n, NULL);
     for (int i = 0; i < n; i++) {
-        items[i] = QSTR(names[i]);
+        ((tuple_obj_t *)VAL_PTR(fromlist))->items[i] = QSTR(names[2 * i]);
     }
-    emit_const(c, tuple_new((size_t)n, items));
+    emit_const(c, fromlist);
     emit_op_u16(c, OP_IMPORT_NAME, name);
     for (int i = 0; i < n; i++) {
-        emit_op_u16(c, OP_IMPORT_FROM, names[i]);
-        emit_name(c, OP_NAME_STORE, as_names[i]);
+        emit_op_u16(c, OP_IMPORT_FROM, names[2 * i]);
+        emit_name(c, OP_NAME_STORE, names[2 * i + 1]);
     }
+    gc_free(names);
     emit_op(c, OP_POP_TOP);
 }
 
@@ -709,7 +711,7 @@ static void with_item(compiler_t *c, bool paren) {
     emit_op(c, OP_END_FINALLY);
 }
 
-static void def_stmt(compiler_t *c, int n_decorators, bool is_async) {
+COMPILE_OUT_OF_LINE static void def_stmt(compiler_t *c, int n_decorators, bool is_async) {
     tok_advance(c);   // def
     if (c->cur.kind != TOK_NAME) {
         compile_error(c, "invalid syntax");
@@ -726,6 +728,7 @@ static void def_stmt(compiler_t *c, int n_decorators, bool is_async) {
     scope_t s;
     scope_open(c, &s, SCOPE_FUNCTION, name);
     scope_add_params(c, &p);
+    gc_free(p.names);
     if (is_async) {
         s.flags |= CODE_COROUTINE;
     }
@@ -741,7 +744,7 @@ static void def_stmt(compiler_t *c, int n_decorators, bool is_async) {
     emit_name(c, OP_NAME_STORE, name);
 }
 
-static void class_stmt(compiler_t *c, int n_decorators) {
+COMPILE_OUT_OF_LINE static void class_stmt(compiler_t *c, int n_decorators) {
     tok_advance(c);   // class
     if (c->cur.kind != TOK_NAME) {
         compile_error(c, "invalid syntax");
@@ -914,19 +917,23 @@ static value_t compile_main(compiler_t *c, qstr_t filename, compile_mode_t mode)
     return scope_close(c);
 }
 
+// The compiler's state (1 KiB with the lexer's) lives on the heap: the chip's
+// C stack is 8 KiB.
 value_t compile_string(const char *src, size_t len, qstr_t filename, compile_mode_t mode) {
-    compiler_t c;
-    memset(&c, 0, sizeof(c));
-    lex_init_mem(&c.lex, src, len);
+    compiler_t *c = gc_alloc(sizeof(compiler_t), 0);
+    lex_init_mem(&c->lex, src, len);
     if (mode == COMPILE_SINGLE) {
-        lex_set_interactive(&c.lex, true);
+        lex_set_interactive(&c->lex, true);
     }
-    return compile_main(&c, filename, mode);
+    value_t code = compile_main(c, filename, mode);
+    gc_free(c);
+    return code;
 }
 
 value_t compile_reader(int (*reader)(void *ctx), void *ctx, qstr_t filename, compile_mode_t mode) {
-    compiler_t c;
-    memset(&c, 0, sizeof(c));
-    lex_init(&c.lex, reader, ctx);
-    return compile_main(&c, filename, mode);
+    compiler_t *c = gc_alloc(sizeof(compiler_t), 0);
+    lex_init(&c->lex, reader, ctx);
+    value_t code = compile_main(c, filename, mode);
+    gc_free(c);
+    return code;
 }

@@ -402,6 +402,58 @@ static frame_t *python_call(func_obj_t *fn, size_t n_args, size_t n_kw, const va
     return func_make_frame(fn, n_args, n_kw, args);
 }
 
+// ---- generators resumed inline ---------------------------------------------------
+//
+// `yield from` (and await) over a generator or coroutine, and `for` over a
+// generator, resume it in this loop instead of through generator_resume: the
+// generator's frame runs with prev pointing to the resumer, which stays
+// suspended at its YIELD_FROM or FOR_ITER with the generator on top of its
+// stack. A yield goes back to the resumer: FOR_ITER takes the value, and
+// YIELD_FROM yields it in turn (each resume walks down the chain again, as
+// CPython's SEND does). So nested generators and awaits take no C stack.
+
+// Marks g running for a resume with `send` and returns its frame.
+static frame_t *gen_enter(generator_t *g, value_t send) {
+    if (g->running) {
+        raise_msg(&type_ValueError, "generator already executing");
+    }
+    if (!g->started && send != VAL_NONE) {
+        raise_msg(&type_TypeError, "can't send non-None value to a just-started generator");
+    }
+    frame_t *gf = g->frame;
+    if (g->started) {
+        *gf->sp++ = send;
+    }
+    g->started = 1;
+    g->running = 1;
+    g->outer_handled = vm.handled;
+    gf->is_inline = 1;
+    return gf;
+}
+
+// An inline frame's generator stops running (and is finished when `ret` is
+// not NULL: it returned that value). The exception state returns to the
+// resumer's, which is returned. The frame forgets its resumer, so that a
+// stale pointer to a finished frame (the GC is conservative) does not keep
+// the chain of its resumers alive.
+static frame_t *gen_leave(frame_t *gf, value_t ret) {
+    frame_t *resumer = gf->prev;
+    generator_t *g = VAL_PTR(resumer->sp[-1]);
+    g->running = 0;
+    gf->is_inline = 0;
+    gf->prev = NULL;
+    vm.handled = g->outer_handled;
+    if (ret != VAL_NULL) {
+        g->frame = NULL;
+        g->ret = ret;
+    }
+    return resumer;
+}
+
+static bool is_native_generator(value_t v) {
+    return OBJ_TYPE_IS(v, &type_generator) || OBJ_TYPE_IS(v, &type_coroutine);
+}
+
 // ---- the loop -------------------------------------------------------------------
 
 #define READ_U8() (*ip++)
@@ -445,6 +497,7 @@ static value_t run(frame_t *entry, bool *yielded) {
     const value_t *consts;
     unsigned uw_target, uw_remaining;
     value_t call_fn;
+    value_t yield_v;
     value_t *call_args;
     unsigned call_pos, call_kw;
     LOAD_FRAME(vm.frame);
@@ -840,6 +893,13 @@ static value_t run(frame_t *entry, bool *yielded) {
         unsigned target = READ_U16();
         value_t iter = TOP();
         const type_t *t = OBJ(iter)->type;
+        if (t == &type_generator && ((generator_t *)VAL_PTR(iter))->frame != NULL) {
+            frame_t *gf = gen_enter(VAL_PTR(iter), VAL_NONE);
+            frame->sp = sp;          // frame->ip is this instruction
+            gf->prev = frame;
+            LOAD_FRAME(gf);
+            DISPATCH();
+        }
         value_t v = t->iternext != NULL && !(t->flags & TYPE_FLAG_HEAP) ? t->iternext(iter) : obj_iternext(iter);
         if (v == VAL_STOP) {
             sp--;
@@ -1131,6 +1191,18 @@ static value_t run(frame_t *entry, bool *yielded) {
                 }
             }
         }
+        if (frame->is_inline) {
+            LOAD_FRAME(gen_leave(frame, result));
+            if (*ip == OP_FOR_ITER) {
+                unsigned target = ip[1] | (ip[2] << 8);
+                *--sp = VAL_NULL;    // the GC scans heap frames whole: no stale generator
+                ip = frame->code->bytecode + target;
+                DISPATCH();
+            }
+            TOP() = result;          // YIELD_FROM's result
+            ip++;
+            DISPATCH();
+        }
         if (frame == entry) {
             frame->sp = sp;
             *yielded = false;
@@ -1143,19 +1215,38 @@ static value_t run(frame_t *entry, bool *yielded) {
         DISPATCH();
     }
     CASE(YIELD_VALUE): {
-        value_t v = POP();
+        yield_v = POP();
         frame->sp = sp;
         frame->ip = ip;
+    yield_from_frame:
+        // yield_v goes to the frame's resumer (frame->ip and sp are stored).
+        while (frame->is_inline) {
+            LOAD_FRAME(gen_leave(frame, VAL_NULL));
+            if (*ip == OP_FOR_ITER) {
+                ip += 3;
+                PUSH(yield_v);
+                DISPATCH();
+            }
+            // At YIELD_FROM: the resumer yields the value in turn, staying there.
+        }
         *yielded = true;
-        return v;
+        return yield_v;
     }
     CASE(YIELD_FROM): {
         value_t send = POP();
         value_t iter = TOP();
         value_t ret = VAL_NONE;
         value_t v;
-        if (OBJ_TYPE_IS(iter, &type_generator) || OBJ_TYPE_IS(iter, &type_coroutine)) {
-            v = generator_resume(iter, send, VAL_NULL, &ret);
+        if (is_native_generator(iter)) {
+            generator_t *g = VAL_PTR(iter);
+            if (g->frame != NULL) {
+                frame_t *gf = gen_enter(g, send);
+                frame->sp = sp;      // frame->ip is this instruction
+                gf->prev = frame;
+                LOAD_FRAME(gf);
+                DISPATCH();
+            }
+            v = VAL_STOP;            // finished: the result is None
         } else if (send == VAL_NONE) {
             v = obj_iternext(iter);
             if (v == VAL_STOP) {
@@ -1172,8 +1263,8 @@ static value_t run(frame_t *entry, bool *yielded) {
         // instruction runs again.
         frame->sp = sp;
         frame->ip = ip - 1;
-        *yielded = true;
-        return v;
+        yield_v = v;
+        goto yield_from_frame;
     }
     CASE(GET_YIELD_FROM_ITER): {
         value_t v = TOP();
@@ -1419,6 +1510,9 @@ static void add_traceback(frame_t *frame, value_t exc) {
 // After a handler was found in `frame`: drops the frames that a failed call
 // left above it (a heap frame runs with its vm_execute's frame stack above).
 static void drop_frames_above(frame_t *frame, uint8_t *entry_top, unsigned entry_depth) {
+    while (frame->is_inline) {
+        frame = frame->prev;   // a generator resumed inline: its resumer's top
+    }
     if (frame->is_heap) {
         frame_stack_reset(entry_top, entry_depth);
     } else {
@@ -1426,7 +1520,8 @@ static void drop_frames_above(frame_t *frame, uint8_t *entry_top, unsigned entry
     }
 }
 
-static bool unwind(frame_t *entry, value_t exc, uint8_t *entry_top, unsigned entry_depth) {
+static bool unwind(frame_t *entry, value_t *exc_io, uint8_t *entry_top, unsigned entry_depth) {
+    value_t exc = *exc_io;
     frame_t *frame = vm.frame;
     for (;;) {
         // Every frame the exception reaches is in its traceback, the one
@@ -1461,7 +1556,18 @@ static bool unwind(frame_t *entry, value_t exc, uint8_t *entry_top, unsigned ent
             return false;
         }
         frame_t *caller = frame->prev;
-        frame_pop(frame);
+        if (frame->is_inline) {
+            // The exception ends the generator and is raised in its resumer.
+            caller = gen_leave(frame, VAL_NONE);
+            if (exc_matches(exc, PTR_VAL(&type_StopIteration))) {
+                // PEP 479: a StopIteration escaping a generator is an error.
+                value_t e = exc_new_msg(&type_RuntimeError, "generator raised StopIteration");
+                exc_set_cause(e, exc);
+                exc = *exc_io = e;
+            }
+        } else {
+            frame_pop(frame);
+        }
         frame = caller;
         vm.frame = frame;
     }
@@ -1478,7 +1584,6 @@ value_t vm_execute(frame_t *entry, value_t send, value_t throw_exc, bool *yielde
         *entry->sp++ = send;
     }
     vm.frame = entry;
-    entry->is_entry = 1;
     // Changed between setjmp and longjmp: must live in memory.
     volatile value_t pending_throw = throw_exc;
     for (;;) {
@@ -1518,7 +1623,7 @@ value_t vm_execute(frame_t *entry, value_t send, value_t throw_exc, bool *yielde
         if (vm.handled != VAL_NULL && exc != vm.handled) {
             exc_set_context(exc, vm.handled);
         }
-        if (!unwind(entry, exc, saved_top, saved_depth)) {
+        if (!unwind(entry, &exc, saved_top, saved_depth)) {
             vm.frame = saved_frame;
             if (!entry->is_heap) {
                 frame_pop(entry);
