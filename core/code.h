@@ -124,7 +124,7 @@ value_t generator_new(frame_t *frame, const code_t *code);
 // returned (its return value in *ret when ret is not NULL).
 value_t generator_resume(value_t gen, value_t send, value_t throw_exc, value_t *ret);
 value_t func_call(value_t func, size_t n_args, size_t n_kw, const value_t *args);
-void vm_init(void);
+void vm_init(size_t heap_size);
 void vm_mark_roots(void);
 void vm_check_c_stack(void);
 

@@ -492,12 +492,31 @@ void emit_truncate(compiler_t *c, uint32_t offset) {
     }
 }
 
+// A str or bytes constant equal to another can share it.
+static bool same_string_const(value_t a, value_t b) {
+    if (!VAL_IS_OBJ(a) || !VAL_IS_OBJ(b) || OBJ(a)->type != OBJ(b)->type
+        || (OBJ(a)->type != &type_str && OBJ(a)->type != &type_bytes)) {
+        return false;
+    }
+    const str_obj_t *x = VAL_PTR(a), *y = VAL_PTR(b);
+    return x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
+}
+
 unsigned add_const(compiler_t *c, value_t v) {
     scope_t *s = c->scope;
     // Reuse an identical constant (same object or same immediate).
     for (size_t i = 0; i < s->n_consts; i++) {
-        if (s->consts[i] == v) {
+        if (s->consts[i] == v || same_string_const(s->consts[i], v)) {
             return (unsigned)i;
+        }
+    }
+    // Constants made while compiling (the lexer's strings, numbers) live as
+    // long as the code: they move to the long-lived end of the heap, so that
+    // they do not split the free memory the compiler's buffers leave.
+    if (VAL_IS_OBJ(v)) {
+        const type_t *t = OBJ(v)->type;
+        if (t == &type_str || t == &type_bytes || t == &type_float || t == &type_int) {
+            v = PTR_VAL(gc_move_long(VAL_PTR(v)));
         }
     }
     if (s->n_consts == s->cap_consts) {
@@ -711,6 +730,7 @@ static void *take_buffer(void *buf, size_t len, unsigned flags) {
     if (len > 0) {
         memcpy(p, buf, len);
     }
+    gc_free(buf);   // the next function's buffers can take its place
     return p;
 }
 
@@ -879,6 +899,14 @@ value_t scope_close(compiler_t *c) {
         }
     }
 
+    // The compile buffers are freed now rather than at the next collection,
+    // so that the next function's buffers can take their place (less
+    // fragmentation in a small heap).
+    gc_free(s->names);
+    gc_free(s->dsites);
+    gc_free(s->dsite_names);
+    gc_free(s->dfree);
+    gc_free(s->loops);
     c->scope = parent;
     return PTR_VAL(code);
 }

@@ -25,7 +25,7 @@ static const print_t stderr_print = {NULL, stderr_write};
 void espy_init(const espy_options_t *options) {
     nlr_top = NULL;
     gc_init(options->heap, options->heap_size);
-    vm_init();
+    vm_init(options->heap_size);
     qstr_init();
     modules_init(options->argc, options->argv, options->path);
     import_main_module();

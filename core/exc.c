@@ -375,7 +375,7 @@ static struct {
 
 static union {
     str_obj_t str;
-    char raw[sizeof(str_obj_t) + 80];
+    char raw[sizeof(str_obj_t) + 112];
 } memory_error_msg;
 
 static void msg_write(void *ctx, const char *data, size_t len) {
@@ -394,8 +394,8 @@ _Noreturn void exc_raise_memory_error(size_t request) {
     } else if (request > 0) {
         gc_stats_t st;
         gc_get_stats(&st);
-        print_fmt(&p, "memory allocation failed, allocating %u bytes (largest free block %u)", (unsigned)request,
-                  (unsigned)st.max_free_block);
+        print_fmt(&p, "memory allocation failed, allocating %u bytes (%u free, largest free block %u)",
+                  (unsigned)request, (unsigned)st.free, (unsigned)st.max_free_block);
     } else {
         print_str(&p, "memory allocation failed");
     }

@@ -212,6 +212,22 @@ static void *alloc_blocks(size_t n, unsigned flags) {
     return p;
 }
 
+void *gc_move_long(void *p) {
+    if (!gc_is_heap_ptr(p) || heap.locked || heap.collecting) {
+        return p;
+    }
+    size_t head = block_of(p);
+    unsigned nib = nib_get(head);
+    size_t n = gc_nbytes(p) / GC_BLOCK;
+    if ((nib & NIB_STATE) == STATE_FREE || head >= heap.bump_end || heap.bump_end - heap.bump < n) {
+        return p;   // already at the far end, or no room there
+    }
+    unsigned flags = GC_LONG | ((nib & NIB_LEAF) ? GC_LEAF : 0) | ((nib & NIB_STATE) == STATE_HEAD_FINAL ? GC_FINAL : 0);
+    void *q = alloc_blocks(n, flags);
+    memcpy(q, p, n * GC_BLOCK);
+    return q;
+}
+
 void *gc_alloc_maybe(size_t nbytes, unsigned flags) {
     if (heap.locked || heap.collecting) {
         return NULL;
@@ -288,6 +304,49 @@ void gc_free(void *ptr) {
     run_push(head, n);
 }
 
+// Grows the allocation at `head` from `have` to `want` blocks over the free
+// blocks that follow it, if there are enough: a buffer that grows (the
+// compiler's bytecode, a list) then needs no second copy while it is copied,
+// and leaves no hole behind.
+static bool grow_in_place(size_t head, size_t have, size_t want) {
+    size_t end = head + have, need = want - have;
+    if (heap.locked || heap.collecting || end >= heap.nblocks || nib_get(end) != STATE_FREE) {
+        return false;
+    }
+    if (end == heap.bump) {
+        if (heap.bump_end - heap.bump < need) {
+            return false;
+        }
+        heap.bump += need;
+    } else {
+        // A free block after an allocation starts a run in a bin.
+        free_run_t *run = block_ptr(end);
+        size_t blocks = run->blocks;
+        if (blocks < need) {
+            return false;
+        }
+        free_run_t **link = &heap.bins[bin_of(blocks)];
+        while (*link != NULL && *link != run) {
+            link = &(*link)->next;
+        }
+        if (*link == NULL) {
+            return false;   // not a run head after all: leave it alone
+        }
+        *link = run->next;
+        if (blocks > need) {
+            run_push(end + need, blocks - need);
+        }
+    }
+    set_tails(end, end + need);
+    memset(block_ptr(end), 0, need * GC_BLOCK);
+    heap.used_blocks += need;
+    if (heap.used_blocks > heap.peak_blocks) {
+        heap.peak_blocks = heap.used_blocks;
+    }
+    heap.since_collect += need * GC_BLOCK;
+    return true;
+}
+
 void *gc_realloc(void *ptr, size_t nbytes) {
     if (ptr == NULL) {
         return gc_alloc(nbytes, 0);
@@ -308,6 +367,9 @@ void *gc_realloc(void *ptr, size_t nbytes) {
             old = keep * GC_BLOCK;
         }
         memset((uint8_t *)ptr + nbytes, 0, old - nbytes);
+        return ptr;
+    }
+    if (gc_is_heap_ptr(ptr) && grow_in_place(block_of(ptr), old / GC_BLOCK, (nbytes + GC_BLOCK - 1) / GC_BLOCK)) {
         return ptr;
     }
     unsigned flags = (nib_get(block_of(ptr)) & NIB_LEAF) ? GC_LEAF : 0;
@@ -521,6 +583,63 @@ void gc_unlock(void) {
 
 bool gc_is_locked(void) {
     return heap.locked != 0;
+}
+
+// The letter for an allocation in the heap map: its type for the common
+// objects, else h (scanned) or b (leaf: bytes, buffers).
+static char head_letter(size_t b) {
+    unsigned nib = nib_get(b);
+    if (nib & NIB_LEAF) {
+        return 'b';
+    }
+    const type_t *t = ((const obj_t *)block_ptr(b))->type;
+    if (t == &type_str) return 'S';
+    if (t == &type_tuple) return 'T';
+    if (t == &type_list) return 'L';
+    if (t == &type_dict) return 'D';
+    if (t == &type_function) return 'F';
+    if (t == &type_code) return 'C';
+    return 'h';
+}
+
+// micropython.mem_info(1): one character per block, 64 to a line, as
+// MicroPython prints it: '.' free, '=' the rest of an allocation.
+void gc_dump_map(const print_t *p) {
+    print_fmt(p, "GC memory layout; from %x:", (unsigned)(uintptr_t)heap.blocks);
+    size_t free_lines = 0;
+    for (size_t line = 0; line < heap.nblocks; line += 64) {
+        size_t end = line + 64 < heap.nblocks ? line + 64 : heap.nblocks;
+        bool all_free = true;
+        for (size_t b = line; b < end && all_free; b++) {
+            all_free = (nib_get(b) & NIB_STATE) == STATE_FREE;
+        }
+        if (all_free && end - line == 64) {
+            free_lines++;
+            continue;
+        }
+        if (free_lines > 0) {
+            print_fmt(p, "\n       (%u lines all free)", (unsigned)free_lines);
+            free_lines = 0;
+        }
+        char buf[64];
+        for (size_t b = line; b < end; b++) {
+            unsigned state = nib_get(b) & NIB_STATE;
+            buf[b - line] = state == STATE_FREE ? '.' : state == STATE_TAIL ? '=' : head_letter(b);
+        }
+        char at[8];
+        unsigned off = (unsigned)(line * GC_BLOCK);
+        for (int i = 4; i >= 0; i--, off >>= 4) {
+            at[i] = "0123456789abcdef"[off & 15];
+        }
+        print_str(p, "\n");
+        print_strn(p, at, 5);
+        print_str(p, ": ");
+        print_strn(p, buf, end - line);
+    }
+    if (free_lines > 0) {
+        print_fmt(p, "\n       (%u lines all free)", (unsigned)free_lines);
+    }
+    print_str(p, "\n");
 }
 
 void gc_get_stats(gc_stats_t *st) {

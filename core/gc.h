@@ -45,9 +45,14 @@ void *gc_alloc(size_t nbytes, unsigned flags);
 void *gc_alloc_maybe(size_t nbytes, unsigned flags);
 void *gc_realloc(void *ptr, size_t nbytes);     // ptr may be NULL
 void gc_free(void *ptr);                        // optional early free
+// A copy of the allocation at the long-lived end of the heap, when there is
+// room there (else ptr itself). The original is left for the collector.
+void *gc_move_long(void *ptr);
 size_t gc_nbytes(const void *ptr);              // usable size of an allocation
 void gc_collect(void);
 void gc_get_stats(gc_stats_t *stats);
+struct print;
+void gc_dump_map(const struct print *p);   // micropython.mem_info(1)
 bool gc_is_heap_ptr(const void *ptr);
 
 // Collections are disabled while the count is non-zero (gc.disable()).

@@ -48,6 +48,9 @@ static value_t mp_mem_info_fn(size_t n_args, size_t n_kw, const value_t *args) {
     print_fmt(p, "GC: total: %u, used: %u, free: %u\n", (unsigned)st.total, (unsigned)st.used, (unsigned)st.free);
     print_fmt(p, " No. of 1-blocks: %u, 2-blocks: %u, max blk sz: %u, max free sz: %u\n", (unsigned)st.one_blocks,
               (unsigned)st.two_blocks, (unsigned)st.max_block, (unsigned)(st.max_free_block / GC_BLOCK));
+    if (n_args > 0 && obj_is_true(args[0])) {
+        gc_dump_map(p);
+    }
     return VAL_NONE;
 }
 static BUILTIN_FN(mp_mem_info_obj, Q_mem_info, 0, 1, false, mp_mem_info_fn);

@@ -40,6 +40,7 @@ typedef struct vm_state {
     frame_chunk_t *chunk;         // the newest frame chunk (NULL: none yet)
     frame_chunk_t *spare;         // an empty chunk kept for the next push
     unsigned depth;               // frames on the frame stack
+    size_t chunk_size;            // bytes of frames in a new chunk
     uintptr_t c_stack_limit;      // lowest allowed C stack address
 } vm_state_t;
 
@@ -76,7 +77,7 @@ _Noreturn static void raise_recursion(void) {
 static void frame_chunk_push(size_t size) {
     frame_chunk_t *c = vm.spare;
     if (c == NULL || (size_t)(c->end - (uint8_t *)c->data) < size) {
-        size_t want = sizeof(frame_chunk_t) + (size > ESPY_FRAME_CHUNK ? size : ESPY_FRAME_CHUNK);
+        size_t want = sizeof(frame_chunk_t) + (size > vm.chunk_size ? size : vm.chunk_size);
         c = gc_alloc_maybe(want, GC_LEAF);
         if (c == NULL) {
             gc_collect();
@@ -137,8 +138,14 @@ void frame_pop(frame_t *f) {
     }
 }
 
-void vm_init(void) {
+void vm_init(size_t heap_size) {
     memset(&vm, 0, sizeof(vm));
+    // Chunks of 1/64 of the heap, at most ESPY_FRAME_CHUNK: a small heap
+    // gives frames small pieces.
+    vm.chunk_size = heap_size / 64 < ESPY_FRAME_CHUNK ? heap_size / 64 : ESPY_FRAME_CHUNK;
+    if (vm.chunk_size < 256) {
+        vm.chunk_size = 256;
+    }
     uintptr_t top = (uintptr_t)hal_stack_top();
     vm.c_stack_limit = top > ESPY_C_STACK_LIMIT ? top - ESPY_C_STACK_LIMIT : 0;
     vm_interrupt_pending = 0;

@@ -16,7 +16,8 @@ typedef double pyfloat_t;
 #else
 #define ESPY_DEFAULT_HEAP_SIZE (2 * 1024 * 1024)
 #endif
-// Python frames live in chunks of this many bytes from the heap (vm.c).
+// Python frames live in chunks of at most this many bytes (and 1/64 of the
+// heap) from the heap (vm.c).
 #define ESPY_FRAME_CHUNK 4096
 // Entries of the cache of lookups in read-only tables (a power of two; 0: none).
 #define ESPY_LOOKUP_CACHE 256

@@ -11,7 +11,8 @@ typedef float pyfloat_t;
 #define ESPY_FLOAT_IS_DOUBLE 0
 
 #define ESPY_DEFAULT_HEAP_SIZE (38 * 1024)
-// Python frames live in chunks of this many bytes from the heap (vm.c).
+// Python frames live in chunks of at most this many bytes (and 1/64 of the
+// heap) from the heap (vm.c).
 #define ESPY_FRAME_CHUNK 512
 // Entries of the cache of lookups in read-only tables (a power of two; 0: none).
 #define ESPY_LOOKUP_CACHE 32
