@@ -7,11 +7,15 @@ PYTHON ?= python3
 XTENSA_CC ?= xtensa-lx106-elf-gcc
 
 CORE_SRC := $(wildcard core/*.c)
+# lib/: the portable modules; every target links core/ and lib/.
+LIB_SRC := $(wildcard lib/*.c)
+PORTABLE_SRC := $(CORE_SRC) $(LIB_SRC)
 HOST_SRC := $(wildcard platform/host/*.c)
-QSTR_SCAN := $(wildcard core/*.c core/*.h platform/host/*.c platform/host/*.h)
+QSTR_SCAN := $(wildcard core/*.c core/*.h lib/*.c lib/*.h platform/host/*.c platform/host/*.h)
+MODULE_SCAN := $(wildcard lib/*.c)
 
 WARN := -Wall -Wextra -Wno-unused-parameter
-CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Iplatform/host
+CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Ilib -Iplatform/host
 OPT ?= -O2 -g
 
 .PHONY: all run test test-lang test-gc-stress test-host32 test-unit check-lx106 bench host32 fuzz fuzz-smoke clean
@@ -19,18 +23,20 @@ OPT ?= -O2 -g
 all: build/host/espy
 
 # ---- generated names ------------------------------------------------------
-# Every build folder gets its own copy of the generated qstr table.
+# Every build folder gets its own copy of the generated qstr table and of
+# the table of lib/'s modules (moduledefs.h, from their ESPY_MODULE lines).
 define gen_rules
 $(1)/gen/qstrdefs.h $(1)/gen/qstrdata.c: $(QSTR_SCAN) core/qstr_special.txt tools/genqstr.py
 	@mkdir -p $(1)/gen
 	@$(PYTHON) tools/genqstr.py $(1)/gen core/qstr_special.txt $(QSTR_SCAN)
+	@$(PYTHON) tools/genmodules.py $(1)/gen/moduledefs.h $(MODULE_SCAN)
 endef
 $(eval $(call gen_rules,build/host))
 $(eval $(call gen_rules,build/host32))
 $(eval $(call gen_rules,build/lx106))
 
 # ---- host ---------------------------------------------------------------
-HOST_OBJ := $(patsubst %.c,build/host/obj/%.o,$(CORE_SRC) $(HOST_SRC)) build/host/obj/gen/qstrdata.o
+HOST_OBJ := $(patsubst %.c,build/host/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC)) build/host/obj/gen/qstrdata.o
 
 build/host/obj/%.o: %.c build/host/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
@@ -46,7 +52,7 @@ build/host/espy: $(HOST_OBJ)
 -include $(HOST_OBJ:.o=.d)
 
 # ---- host32: the same program with 4-byte values ----------------------------
-HOST32_OBJ := $(patsubst %.c,build/host32/obj/%.o,$(CORE_SRC) $(HOST_SRC)) build/host32/obj/gen/qstrdata.o
+HOST32_OBJ := $(patsubst %.c,build/host32/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC)) build/host32/obj/gen/qstrdata.o
 
 build/host32/obj/%.o: %.c build/host32/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
@@ -64,7 +70,7 @@ host32: build/host32/espy
 -include $(HOST32_OBJ:.o=.d)
 
 # ---- gc-stress: a collection at every allocation ------------------------------
-STRESS_OBJ := $(patsubst %.c,build/stress/obj/%.o,$(CORE_SRC) $(HOST_SRC)) build/stress/obj/gen/qstrdata.o
+STRESS_OBJ := $(patsubst %.c,build/stress/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC)) build/stress/obj/gen/qstrdata.o
 $(eval $(call gen_rules,build/stress))
 
 build/stress/obj/%.o: %.c build/stress/gen/qstrdefs.h
@@ -83,25 +89,25 @@ build/stress/espy: $(STRESS_OBJ)
 test-gc-stress: build/stress/espy
 	@$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang
 
-# ---- lx106: core/ must compile for the chip without warnings ---------------
-LX106_OBJ := $(patsubst core/%.c,build/lx106/obj/%.o,$(CORE_SRC))
+# ---- lx106: core/ and lib/ must compile for the chip without warnings -------
+LX106_OBJ := $(patsubst %.c,build/lx106/obj/%.o,$(PORTABLE_SRC))
 
-build/lx106/obj/%.o: core/%.c build/lx106/gen/qstrdefs.h
+build/lx106/obj/%.o: %.c build/lx106/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
-	@$(XTENSA_CC) -std=gnu11 $(WARN) -Werror -Os -mlongcalls -Icore -Iplatform/qemu -Ibuild/lx106/gen -c $< -o $@
+	@$(XTENSA_CC) -std=gnu11 $(WARN) -Werror -Os -mlongcalls -Icore -Ilib -Iplatform/qemu -Ibuild/lx106/gen -c $< -o $@
 
 check-lx106: $(LX106_OBJ)
-	@echo "lx106: core/ compiles cleanly ($(words $(LX106_OBJ)) files)"
+	@echo "lx106: core/ and lib/ compile cleanly ($(words $(LX106_OBJ)) files)"
 
 # ---- fuzzing: libFuzzer over the compiler and the VM ------------------------
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
-FUZZ_SRC := $(CORE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c build/host/gen/qstrdata.c
+FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c build/host/gen/qstrdata.c
 
-build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h)
+build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
-		-Icore -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_SRC) -lm
+		-Icore -Ilib -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_SRC) -lm
 
 build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)
 	@mkdir -p build/fuzz/corpus
@@ -132,8 +138,10 @@ TEST_SUITES = \
 	"lx106=$(MAKE) --no-print-directory check-lx106" \
 	"lexer=$(MAKE) --no-print-directory -f tests/unit/lexer.mk test-lexer" \
 	"lang=$(PYTHON) tools/run-tests --espy build/host/espy tests/lang" \
-	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang" \
+	"lib=$(PYTHON) tools/run-tests --espy build/host/espy tests/lib" \
+	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang tests/lib" \
 	"cli=$(PYTHON) tests/host/test_cli.py build/host/espy" \
+	"mkimage=$(PYTHON) tests/host/test_mkimage.py" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang" \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
 	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke"
@@ -149,3 +157,4 @@ clean:
 	rm -rf build
 
 -include platform/qemu/qemu.mk
+-include platform/esp8266/esp8266.mk

@@ -80,7 +80,7 @@ value_t modules_find_builtin(qstr_t name) {
         case Q_micropython:
             return PTR_VAL(&micropython_module);
         default:
-            return VAL_NULL;
+            return port_find_module(name);
     }
 }
 

@@ -10,8 +10,15 @@
 extern const map_t builtins_map;
 extern const dict_obj_t builtins_dict;     // the same table, as the module's dict
 
-// A builtin module by name ("sys", "usys", "gc", ...), or VAL_NULL.
+// A builtin module by name ("sys", "usys", "gc", ...; then those of lib/
+// and board/), or VAL_NULL.
 value_t modules_find_builtin(qstr_t name);
+
+// The modules outside core/ (lib/ and board/): lib/modules.c, generated
+// from their ESPY_MODULE lines, provides these.
+value_t port_find_module(qstr_t name);     // VAL_NULL if none
+extern const qstr_t port_module_names[];  // ended by Q_NULL
+extern const map_t port_builtins_map;     // builtins outside core (open)
 // Called once by espy_init after the heap and qstrs are ready: makes sys
 // (argv from argc/argv, path from the ':'-separated path_string).
 void modules_init(int argc, char **argv, const char *path_string);

@@ -189,6 +189,9 @@ static value_t load_global(frame_t *f, qstr_t name) {
     if (v == VAL_NULL) {
         v = map_get_qstr(&builtins_map, name);
         if (v == VAL_NULL) {
+            v = map_get_qstr(&port_builtins_map, name);
+        }
+        if (v == VAL_NULL) {
             raise_fmt(&type_NameError, "name '%q' is not defined", name);
         }
     }

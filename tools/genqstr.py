@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """Writes the static qstr table: every `Q_name` found in the given sources,
-plus the names of core/qstr_special.txt (lines `Q_ident text`).
+plus the names of core/qstr_special.txt (lines `Q_ident text`) and the
+module names of `ESPY_MODULE(name, object)` lines.
 
     genqstr.py OUT_DIR SPECIAL_FILE SOURCE...
 
@@ -13,6 +14,8 @@ import re
 import sys
 
 NAME = re.compile(rb"\bQ_([A-Za-z0-9_]+)")
+# A module's name (lib/lib.h's ESPY_MODULE) is a name too.
+MODULE = re.compile(rb"^ESPY_(?:MODULE|BUILTIN)\(\s*(\w+)\s*,", re.M)
 
 
 def fnv1a(data):
@@ -60,7 +63,8 @@ def main():
             names[ident[2:].decode()] = text
     for src in sources:
         with open(src, "rb") as f:
-            for m in NAME.finditer(f.read()):
+            text = f.read()
+            for m in list(NAME.finditer(text)) + list(MODULE.finditer(text)):
                 ident = m.group(1).decode()
                 if ident in ("NULL",) or ident in names:
                     continue

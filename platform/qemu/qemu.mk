@@ -10,12 +10,12 @@
 XTENSA_SIZE ?= xtensa-lx106-elf-size
 PICOLIBC_SPECS ?= /usr/lib/xtensa-lx106-elf/picolibc.specs
 QEMU_DIR := build/qemu
-QEMU_C_SRC := $(CORE_SRC) $(wildcard platform/qemu/*.c)
+QEMU_C_SRC := $(PORTABLE_SRC) $(wildcard platform/qemu/*.c)
 QEMU_ASM_SRC := $(wildcard platform/qemu/*.S)
 QEMU_OBJ := $(patsubst %.c,$(QEMU_DIR)/obj/%.o,$(QEMU_C_SRC)) \
 	$(patsubst %.S,$(QEMU_DIR)/obj/%.o,$(QEMU_ASM_SRC)) $(QEMU_DIR)/obj/gen/qstrdata.o
 QEMU_CFLAGS := -std=gnu11 $(WARN) -Os -g -mlongcalls -ffunction-sections -fdata-sections \
-	--specs=$(PICOLIBC_SPECS) -Icore -Iplatform/qemu -I$(QEMU_DIR)/gen
+	--specs=$(PICOLIBC_SPECS) -Icore -Ilib -Iplatform/qemu -I$(QEMU_DIR)/gen
 QEMU_LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -T platform/qemu/qemu.ld -Wl,--gc-sections
 QEMU_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
@@ -63,6 +63,6 @@ $(QEMU_DIR)/romfuncs_check.elf: $(QEMU_ROMFUNCS_OBJ) platform/qemu/qemu.ld
 test-qemu: $(QEMU_DIR)/espy.elf $(QEMU_DIR)/romfuncs_check.elf
 	@$(PYTHON) tests/unit/romfuncs_check.py $(QEMU_DIR)/romfuncs_check.elf
 	@$(PYTHON) tools/run-tests --espy tools/espy-qemu --jobs $(QEMU_JOBS) \
-		--skip-file tests/qemu-skip.txt tests/lang
+		--skip-file tests/qemu-skip.txt tests/lang tests/lib
 
 -include $(QEMU_OBJ:.o=.d)
