@@ -144,6 +144,7 @@ TEST_SUITES = \
 	"mkimage=$(PYTHON) tests/host/test_mkimage.py" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang" \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
+	"firmware=$(MAKE) --no-print-directory -s firmware test-firmware-qemu" \
 	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke"
 
 test: build/host/espy build/host32/espy build/stress/espy

@@ -3,6 +3,9 @@
 #ifndef ESPY_ESPY_H
 #define ESPY_ESPY_H
 
+// The release, as the banner and sys.version print it.
+#define ESPY_VERSION "0.1.0"
+
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -67,12 +67,9 @@ static const struct {
     uint8_t num;
     char name[13];
 } errno_names[] = {
-    {1, "EPERM"}, {2, "ENOENT"}, {5, "EIO"}, {9, "EBADF"}, {11, "EAGAIN"}, {12, "ENOMEM"},
-    {13, "EACCES"}, {17, "EEXIST"}, {19, "ENODEV"}, {20, "ENOTDIR"}, {21, "EISDIR"},
-    {22, "EINVAL"}, {28, "ENOSPC"}, {39, "ENOTEMPTY"}, {95, "EOPNOTSUPP"}, {98, "EADDRINUSE"},
-    {103, "ECONNABORTED"}, {104, "ECONNRESET"}, {105, "ENOBUFS"}, {107, "ENOTCONN"},
-    {110, "ETIMEDOUT"}, {111, "ECONNREFUSED"}, {113, "EHOSTUNREACH"}, {114, "EALREADY"},
-    {115, "EINPROGRESS"},
+#define X(name, num) {num, #name},
+    ESPY_ERRNOS(X)
+#undef X
 };
 
 const char *exc_errno_name(int errno_value) {

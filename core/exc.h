@@ -34,6 +34,22 @@ typedef struct exc_tb {
     exc_tb_entry_t entries[];   // innermost first
 } exc_tb_t;
 
+// The errno values of OSError: MicroPython's (Linux's) numbers on every
+// target, whatever the C library's errno.h says (newlib's ETIMEDOUT is 116).
+// The errno module lists these.
+#define ESPY_ERRNOS(X) \
+    X(EPERM, 1) X(ENOENT, 2) X(EIO, 5) X(EBADF, 9) X(EAGAIN, 11) X(ENOMEM, 12) X(EACCES, 13) \
+    X(EEXIST, 17) X(ENODEV, 19) X(ENOTDIR, 20) X(EISDIR, 21) X(EINVAL, 22) X(ENOSPC, 28) \
+    X(ENAMETOOLONG, 36) X(ENOSYS, 38) X(ENOTEMPTY, 39) X(EOPNOTSUPP, 95) X(EADDRINUSE, 98) \
+    X(ECONNABORTED, 103) X(ECONNRESET, 104) X(ENOBUFS, 105) X(EISCONN, 106) X(ENOTCONN, 107) \
+    X(ETIMEDOUT, 110) X(ECONNREFUSED, 111) X(EHOSTUNREACH, 113) X(EALREADY, 114) X(EINPROGRESS, 115)
+
+enum {
+#define X(name, num) ESPY_##name = num,
+    ESPY_ERRNOS(X)
+#undef X
+};
+
 // The exc_obj_t behind an exception value (a builtin exception or an
 // instance of a class derived from one); NULL if v is not an exception.
 exc_obj_t *exc_get(value_t v);

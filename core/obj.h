@@ -145,6 +145,9 @@ struct type {
     bool (*buffer)(value_t self, buffer_info_t *info, int flags);
     const map_t *locals;    // methods and class attributes; may be NULL
     const type_t *parent;   // single base for builtin types (NULL = object)
+    // A protocol defined outside core, for the types that have it: the
+    // stream protocol of lib/stream.h (files, sockets, StringIO...).
+    const void *protocol;
     // heap types (classes) continue in type.c's class_t
 };
 

@@ -20,10 +20,6 @@
 #include "readline.h"
 #include "repl.h"
 
-#ifndef ESPY_VERSION
-#define ESPY_VERSION "0.1.0"
-#endif
-
 #define INDENT_STEP 4
 
 #if defined(__clang__)

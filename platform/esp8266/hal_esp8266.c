@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+// hal.h on the ESP8266: the console on UART0 (uart.c) with a small line
+// reader, time from clock.c, and no files yet (the flash filesystem is a
+// later issue: hal_file_* will read it through flash.c).
+#include "chip.h"
+#include "espy.h"
+#include "hal.h"
+
+#define CTRL_C 0x03
+#define CTRL_D 0x04
+#define BACKSPACE 0x08
+#define ESC 0x1B
+#define DEL 0x7F
+
+extern char _stack_top[];
+
+void *hal_stack_top(void) {
+    return _stack_top;
+}
+
+_Noreturn void hal_fatal(const char *msg) {
+    chip_fatal(msg);
+}
+
+// ---- console --------------------------------------------------------------
+
+void hal_stdout_write(const char *data, size_t len) {
+    uart_write(data, len, true);
+}
+
+void hal_stderr_write(const char *data, size_t len) {
+    uart_write(data, len, true);
+}
+
+// Drops a terminal's escape sequence (arrow keys: ESC [ A, ESC O H...),
+// which this reader does not act on.
+static void skip_escape_sequence(void) {
+    int c = uart_wait_byte();
+    if (c != '[' && c != 'O') {
+        return;
+    }
+    do {
+        c = uart_wait_byte();
+    } while (c >= 0 && !(c >= 0x40 && c <= 0x7E));
+}
+
+int console_read_line(char *buf, size_t size) {
+    static bool after_cr;               // an LF right after a CR ends nothing
+    if (size == 0) {
+        return 0;
+    }
+    size_t n = 0;
+    int result = 0;
+    uart_set_line_mode(true);
+    while (n < size - 1) {
+        int c = uart_wait_byte();
+        bool lf_of_crlf = c == '\n' && after_cr;
+        after_cr = c == '\r';
+        if (lf_of_crlf) {
+            continue;
+        }
+        if (c == '\r' || c == '\n') {
+            uart_write("\r\n", 2, false);
+            break;
+        }
+        if (c == CTRL_C) {
+            uart_write("\r\n", 2, false);
+            result = CONSOLE_INTERRUPT;
+            break;
+        }
+        if (c == CTRL_D) {
+            if (n == 0) {
+                result = CONSOLE_EOF;
+                break;
+            }
+        } else if (c == BACKSPACE || c == DEL) {
+            if (n > 0) {
+                do {                    // one UTF-8 character
+                    n--;
+                } while (n > 0 && ((uint8_t)buf[n] & 0xC0) == 0x80);
+                uart_write("\b \b", 3, false);
+            }
+        } else if (c == ESC) {
+            skip_escape_sequence();
+        } else if (c >= 0x20 || c == '\t') {
+            buf[n++] = (char)c;
+            uart_write(buf + n - 1, 1, false);
+        }
+    }
+    uart_set_line_mode(false);
+    buf[result == 0 ? n : 0] = '\0';
+    return result == 0 ? (int)n : result;
+}
+
+// input(): Ctrl-C gives KeyboardInterrupt, Ctrl-D on an empty line EOFError.
+int hal_stdin_readline(char *buf, size_t size) {
+    int n = console_read_line(buf, size);
+    if (n == CONSOLE_INTERRUPT) {
+        espy_interrupt();
+    }
+    return n;
+}
+
+// sys.stdin.read(): raw bytes; the interrupt character raises as usual.
+int hal_stdin_read(char *buf, size_t size) {
+    size_t n = 0;
+    if (size > 0) {
+        int c = uart_wait_byte();       // waits for the first byte only
+        if (c < 0) {
+            return 0;                   // interrupted: KeyboardInterrupt is pending
+        }
+        buf[n++] = (char)c;
+    }
+    int c;
+    while (n < size && (c = uart_read_byte()) >= 0) {
+        buf[n++] = (char)c;
+    }
+    return (int)n;
+}
+
+// ---- time -----------------------------------------------------------------
+
+uint32_t hal_ticks_ms(void) {
+    return (uint32_t)(chip_ticks_us64() / 1000u);
+}
+
+uint32_t hal_ticks_us(void) {
+    return (uint32_t)chip_ticks_us64();
+}
+
+// Busy, feeding the watchdog; returns early on Ctrl-C so that
+// KeyboardInterrupt comes at once.
+void hal_delay_ms(uint32_t ms) {
+    uint32_t seen = uart_interrupt_count();
+    uint64_t end = chip_ticks_us64() + (uint64_t)ms * 1000u;
+    while (chip_ticks_us64() < end && uart_interrupt_count() == seen) {
+        chip_wdt_feed();
+    }
+}
+
+// ---- files: none until the flash filesystem ----------------------------------
+
+int hal_file_open(const char *path) {
+    (void)path;
+    return -1;
+}
+
+int hal_file_read(int fd, void *buf, size_t len) {
+    (void)fd;
+    (void)buf;
+    (void)len;
+    return -1;
+}
+
+void hal_file_close(int fd) {
+    (void)fd;
+}
+
+int hal_path_kind(const char *path) {
+    (void)path;
+    return 0;
+}
