@@ -366,8 +366,11 @@ _Noreturn void raise_os_error(int errno_value) {
 // static RAM, so raising it needs no allocation.
 static struct {
     exc_obj_t exc;
-    tuple_obj_t args;
-    value_t arg;
+    struct {                 // a 1-tuple laid out as tuple_obj_t
+        obj_t base;
+        size_t len;
+        value_t items[1];
+    } args;
 } memory_error;
 
 static union {
@@ -403,7 +406,7 @@ _Noreturn void exc_raise_memory_error(size_t request) {
     s->data[pos] = 0;
     memory_error.args.base.type = &type_tuple;
     memory_error.args.len = 1;
-    memory_error.arg = PTR_VAL(s);
+    memory_error.args.items[0] = PTR_VAL(s);
     exc_obj_t *e = &memory_error.exc;
     memset(e, 0, sizeof(*e));
     e->base.type = &type_MemoryError;

@@ -227,12 +227,12 @@ static value_t stream_read_generic(size_t n_args, const value_t *args, bool once
 static value_t stream_read_fn(size_t n_args, size_t n_kw, const value_t *args) {
     return stream_read_generic(n_args, args, false);
 }
-const BUILTIN_FN(stream_read_obj, Q_read, 1, 2, false, stream_read_fn);
+BUILTIN_FN(stream_read_obj, Q_read, 1, 2, false, stream_read_fn);
 
 static value_t stream_read1_fn(size_t n_args, size_t n_kw, const value_t *args) {
     return stream_read_generic(n_args, args, true);
 }
-const BUILTIN_FN(stream_read1_obj, Q_read1, 1, 2, false, stream_read1_fn);
+BUILTIN_FN(stream_read1_obj, Q_read1, 1, 2, false, stream_read1_fn);
 
 static value_t stream_readinto_fn(size_t n_args, size_t n_kw, const value_t *args) {
     value_t s = args[0];
@@ -258,7 +258,7 @@ static value_t stream_readinto_fn(size_t n_args, size_t n_kw, const value_t *arg
     }
     return int_from_intptr(r);
 }
-const BUILTIN_FN(stream_readinto_obj, Q_readinto, 2, 3, false, stream_readinto_fn);
+BUILTIN_FN(stream_readinto_obj, Q_readinto, 2, 3, false, stream_readinto_fn);
 
 // One line (with its '\n') of at most `limit` bytes (no limit when < 0);
 // VAL_NULL when a non-blocking stream had nothing.
@@ -300,7 +300,7 @@ static value_t stream_readline_fn(size_t n_args, size_t n_kw, const value_t *arg
     value_t line = read_line(s, p, limit);
     return line == VAL_NULL ? VAL_NONE : line;
 }
-const BUILTIN_FN(stream_readline_obj, Q_readline, 1, 2, false, stream_readline_fn);
+BUILTIN_FN(stream_readline_obj, Q_readline, 1, 2, false, stream_readline_fn);
 
 static bool is_empty(value_t v) {
     if (v == QSTR(Q_empty)) {
@@ -323,7 +323,7 @@ static value_t stream_readlines_fn(size_t n_args, size_t n_kw, const value_t *ar
     }
     return list;
 }
-const BUILTIN_FN(stream_readlines_obj, Q_readlines, 1, 1, false, stream_readlines_fn);
+BUILTIN_FN(stream_readlines_obj, Q_readlines, 1, 1, false, stream_readlines_fn);
 
 value_t stream_iternext(value_t self) {
     value_t s = self;
@@ -382,7 +382,7 @@ static value_t stream_write_fn(size_t n_args, size_t n_kw, const value_t *args) 
     }
     return int_from_intptr(r);
 }
-const BUILTIN_FN(stream_write_obj, Q_write, 2, 4, false, stream_write_fn);
+BUILTIN_FN(stream_write_obj, Q_write, 2, 4, false, stream_write_fn);
 
 // An ioctl that only signals failure; ignored when the stream has no ioctl.
 static intptr_t ioctl_or_raise(value_t s, unsigned request, uintptr_t arg) {
@@ -402,13 +402,13 @@ static value_t stream_flush_fn(size_t n_args, size_t n_kw, const value_t *args) 
     ioctl_or_raise(args[0], STREAM_FLUSH, 0);
     return VAL_NONE;
 }
-const BUILTIN_FN(stream_flush_obj, Q_flush, 1, 1, false, stream_flush_fn);
+BUILTIN_FN(stream_flush_obj, Q_flush, 1, 1, false, stream_flush_fn);
 
 static value_t stream_close_fn(size_t n_args, size_t n_kw, const value_t *args) {
     ioctl_or_raise(args[0], STREAM_CLOSE, 0);
     return VAL_NONE;
 }
-const BUILTIN_FN(stream_close_obj, Q_close, 1, 1, false, stream_close_fn);
+BUILTIN_FN(stream_close_obj, Q_close, 1, 1, false, stream_close_fn);
 
 static value_t stream_seek_fn(size_t n_args, size_t n_kw, const value_t *args) {
     stream_seek_t seek = {(intptr_t)index_value(args[1]), n_args > 2 ? (int)index_value(args[2]) : 0};
@@ -420,7 +420,7 @@ static value_t stream_seek_fn(size_t n_args, size_t n_kw, const value_t *args) {
     ioctl_or_raise(s, STREAM_SEEK, (uintptr_t)&seek);
     return int_from_intptr(seek.offset);
 }
-const BUILTIN_FN(stream_seek_obj, Q_seek, 2, 3, false, stream_seek_fn);
+BUILTIN_FN(stream_seek_obj, Q_seek, 2, 3, false, stream_seek_fn);
 
 static value_t stream_tell_fn(size_t n_args, size_t n_kw, const value_t *args) {
     stream_seek_t seek = {0, 1};
@@ -429,18 +429,18 @@ static value_t stream_tell_fn(size_t n_args, size_t n_kw, const value_t *args) {
     ioctl_or_raise(s, STREAM_SEEK, (uintptr_t)&seek);
     return int_from_intptr(seek.offset);
 }
-const BUILTIN_FN(stream_tell_obj, Q_tell, 1, 1, false, stream_tell_fn);
+BUILTIN_FN(stream_tell_obj, Q_tell, 1, 1, false, stream_tell_fn);
 
 static value_t stream_enter_fn(size_t n_args, size_t n_kw, const value_t *args) {
     return args[0];
 }
-const BUILTIN_FN(stream_enter_obj, Q___enter__, 1, 1, false, stream_enter_fn);
+BUILTIN_FN(stream_enter_obj, Q___enter__, 1, 1, false, stream_enter_fn);
 
 static value_t stream_exit_fn(size_t n_args, size_t n_kw, const value_t *args) {
     ioctl_or_raise(args[0], STREAM_CLOSE, 0);
     return VAL_NONE;
 }
-const BUILTIN_FN(stream_exit_obj, Q___exit__, 1, 4, false, stream_exit_fn);
+BUILTIN_FN(stream_exit_obj, Q___exit__, 1, 4, false, stream_exit_fn);
 
 // stream.ioctl(request, arg): arg an int or a writable buffer.
 static value_t stream_ioctl_fn(size_t n_args, size_t n_kw, const value_t *args) {
@@ -457,4 +457,4 @@ static value_t stream_ioctl_fn(size_t n_args, size_t n_kw, const value_t *args) 
     }
     return int_from_intptr(ioctl_or_raise(args[0], (unsigned)index_value(args[1]), arg));
 }
-const BUILTIN_FN(stream_ioctl_obj, Q_ioctl, 2, 3, false, stream_ioctl_fn);
+BUILTIN_FN(stream_ioctl_obj, Q_ioctl, 2, 3, false, stream_ioctl_fn);
