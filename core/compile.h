@@ -221,6 +221,7 @@ void expr_list_as_tuple(compiler_t *c);      // a, b, c (a tuple when there is a
 void expr_star_list_as_tuple(compiler_t *c); // the same with *x allowed (return, yield, assignment values)
 void expr_target_store(compiler_t *c);       // a target list: stores TOS into it
 void expr_target_delete(compiler_t *c);
+bool bracket_has_trailer(compiler_t *c);   // (a).b, [x][0]: a primary, not a target list
 void expr_primary(compiler_t *c, expdesc_t *e);   // atom with trailers, last trailer pending
 void exp_load(compiler_t *c, expdesc_t *e);
 void exp_store(compiler_t *c, expdesc_t *e);

@@ -275,6 +275,14 @@ int tok_scan_assignment(compiler_t *c) {
                 return i == 0 ? 0 : k;
             }
         }
+        if (!target_token(k) && depth > 0) {
+            // Inside brackets anything may come ([1][0] = 2): skip to their
+            // end; the target's own compilation checks it.
+            free_depth = depth;
+            depth = 0;
+            prev = k;
+            continue;
+        }
         if (!target_token(k)) {
             // A literal can start a target: "abc"[0] = 1 compiles (and fails when run).
             bool literal = k == TOK_STRING || k == TOK_BYTES || k == TOK_INT || k == TOK_FLOAT

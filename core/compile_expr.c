@@ -820,10 +820,14 @@ static void dict_or_set_atom(compiler_t *c) {
         tok_expect(c, TOK_RBRACE, NULL);
         return;
     }
+    if (c->cur.kind == TOK_STAR) {
+        display_items(c, TOK_RBRACE, OP_BUILD_SET);
+        return;
+    }
     if (c->cur.kind == TOK_DSTAR) {
         emit_op_u16(c, OP_BUILD_MAP, 0);
         emit_stack(c, 1);
-    } else if (c->cur.kind != TOK_STAR) {
+    } else {
         expr(c);
         is_dict = c->cur.kind == TOK_COLON;
         if (!is_dict) {
@@ -864,11 +868,11 @@ static void dict_or_set_atom(compiler_t *c) {
             return;
         }
     }
-    if (c->cur.kind == TOK_STAR) {
-        display_items(c, TOK_RBRACE, OP_BUILD_SET);
-        return;
-    }
+    // The rest of a dict: a set's *item cannot follow.
     while (c->cur.kind != TOK_RBRACE) {
+        if (c->cur.kind == TOK_STAR) {
+            compile_error(c, "invalid syntax");
+        }
         if (tok_accept(c, TOK_DSTAR)) {
             expr(c);
             emit_op_u16(c, OP_DICT_UPDATE, 1);
@@ -947,62 +951,77 @@ static void atom(compiler_t *c, expdesc_t *e) {
 
 // Call arguments after '('; the function (and self for a method) is on the
 // stack. Emits the call.
-static void call_args(compiler_t *c, bool method) {
-    int n_pos = 0, n_kw = 0;
-    bool star = false;       // *args or **kwargs present: build a tuple and a dict
-    bool kw_dict = false;
-    bool first = true;
+// A call with * or ** arguments: the positional arguments go into a list
+// (BUILD_LIST, LIST_APPEND, LIST_EXTEND) and, from the first keyword or
+// **, the keywords into a dict above it (BUILD_MAP, DICT_MERGE); CALL_EX
+// takes both. Python allows *args after keywords (f(k=1, *a)), so the list
+// stays open below the dict.
+static void call_args_unpacking(compiler_t *c) {
+    emit_op_u16(c, OP_BUILD_LIST, 0);
+    emit_stack(c, 1);
+    bool kw_dict = false;      // the dict is on the stack
+    bool kw_seen = false;      // a keyword argument came
+    bool dstar_seen = false;   // a ** came
     while (c->cur.kind != TOK_RPAREN) {
         if (c->cur.kind == TOK_STAR) {
             tok_advance(c);
-            if (!star) {
-                if (n_kw > 0) {
-                    compile_error(c, "iterable argument unpacking follows keyword argument unpacking");
-                }
-                emit_op_u16(c, OP_BUILD_LIST, (unsigned)n_pos);
-                emit_stack(c, 1 - n_pos);
-                star = true;
-            } else if (kw_dict) {
+            if (dstar_seen) {
                 compile_error(c, "iterable argument unpacking follows keyword argument unpacking");
             }
             expr(c);
-            emit_op_u16(c, OP_LIST_EXTEND, 1);
-        } else if (c->cur.kind == TOK_DSTAR) {
-            tok_advance(c);
-            if (!star) {
-                emit_op_u16(c, OP_BUILD_LIST, (unsigned)n_pos);
-                emit_stack(c, 1 - n_pos);
-                star = true;
-            }
+            emit_op_u16(c, OP_LIST_EXTEND, kw_dict ? 2 : 1);
+        } else if (c->cur.kind == TOK_DSTAR || (c->cur.kind == TOK_NAME && tok_peek(c, 1)->kind == TOK_ASSIGN)) {
             if (!kw_dict) {
-                emit_op(c, OP_LIST_TO_TUPLE);
-                emit_op_u16(c, OP_BUILD_MAP, (unsigned)n_kw);
-                emit_stack(c, 1 - 2 * n_kw);
-                kw_dict = true;
-            }
-            expr(c);
-            emit_op_u16(c, OP_DICT_MERGE, 1);
-        } else if (c->cur.kind == TOK_NAME && tok_peek(c, 1)->kind == TOK_ASSIGN) {
-            qstr_t name = QSTR_INDEX(c->cur.value);
-            tok_advance(c);
-            tok_advance(c);
-            if (star && !kw_dict) {
-                emit_op(c, OP_LIST_TO_TUPLE);
                 emit_op_u16(c, OP_BUILD_MAP, 0);
                 emit_stack(c, 1);
                 kw_dict = true;
             }
-            emit_const(c, QSTR(name));
-            expr(c);
-            if (kw_dict) {
+            if (tok_accept(c, TOK_DSTAR)) {
+                dstar_seen = true;
+                expr(c);
+            } else {
+                qstr_t name = QSTR_INDEX(c->cur.value);
+                tok_advance(c);
+                tok_advance(c);
+                kw_seen = true;
+                emit_const(c, QSTR(name));
+                expr(c);
                 emit_op_u16(c, OP_BUILD_MAP, 1);
                 emit_stack(c, -1);
-                emit_op_u16(c, OP_DICT_MERGE, 1);
-            } else {
-                n_kw++;
             }
+            emit_op_u16(c, OP_DICT_MERGE, 1);
         } else {
-            if (n_kw > 0 || kw_dict) {
+            if (dstar_seen) {
+                compile_error(c, "positional argument follows keyword argument unpacking");
+            }
+            if (kw_seen) {
+                compile_error(c, "positional argument follows keyword argument");
+            }
+            expr(c);
+            emit_op_u16(c, OP_LIST_APPEND, 1);
+        }
+        if (!tok_accept(c, TOK_COMMA)) {
+            break;
+        }
+    }
+    tok_expect(c, TOK_RPAREN, NULL);
+    emit_op_u8(c, OP_CALL_EX, kw_dict ? 1 : 0);
+    emit_stack(c, kw_dict ? -2 : -1);
+}
+
+static void call_args(compiler_t *c, bool method) {
+    int n_pos = 0, n_kw = 0;
+    bool first = true;
+    while (c->cur.kind != TOK_RPAREN) {
+        if (c->cur.kind == TOK_NAME && tok_peek(c, 1)->kind == TOK_ASSIGN) {
+            qstr_t name = QSTR_INDEX(c->cur.value);
+            tok_advance(c);
+            tok_advance(c);
+            emit_const(c, QSTR(name));
+            expr(c);
+            n_kw++;
+        } else {
+            if (n_kw > 0) {
                 compile_error(c, "positional argument follows keyword argument");
             }
             if (first) {
@@ -1017,11 +1036,7 @@ static void call_args(compiler_t *c, bool method) {
                 }
             }
             expr(c);
-            if (star) {
-                emit_op_u16(c, OP_LIST_APPEND, 1);
-            } else {
-                n_pos++;
-            }
+            n_pos++;
         }
         first = false;
         if (!tok_accept(c, TOK_COMMA)) {
@@ -1032,25 +1047,13 @@ static void call_args(compiler_t *c, bool method) {
     if (n_pos > 255 || n_kw > 255) {
         compile_error(c, "too many arguments");
     }
-    if (star) {
-        if (!kw_dict) {
-            emit_op(c, OP_LIST_TO_TUPLE);
-        }
-        if (method) {
-            // The method pair is [fn, self]; CALL_EX takes one callable.
-            compile_error(c, "internal: method call with unpacking");
-        }
-        emit_op_u8(c, OP_CALL_EX, kw_dict ? 1 : 0);
-        emit_stack(c, kw_dict ? -2 : -1);
-        return;
-    }
     emit_op_u8u8(c, method ? OP_CALL_METHOD : OP_CALL, (unsigned)n_pos, (unsigned)n_kw);
     emit_stack(c, -(n_pos + 2 * n_kw) - (method ? 1 : 0));
 }
 
 // Whether the call starting at the current '(' has * or ** arguments.
 static bool call_has_unpacking(compiler_t *c) {
-    int depth = 0;
+    int depth = 0, prev = c->cur.kind;
     for (size_t i = 1;; i++) {
         int k = tok_peek(c, i)->kind;
         if (k == TOK_END || k == TOK_NEWLINE) {
@@ -1063,12 +1066,10 @@ static bool call_has_unpacking(compiler_t *c) {
                 return false;
             }
             depth--;
-        } else if (depth == 0 && (k == TOK_STAR || k == TOK_DSTAR)) {
-            int prev = tok_peek(c, i - 1)->kind;
-            if (prev == TOK_LPAREN || prev == TOK_COMMA) {
-                return true;
-            }
+        } else if (depth == 0 && (k == TOK_STAR || k == TOK_DSTAR) && (prev == TOK_LPAREN || prev == TOK_COMMA)) {
+            return true;
         }
+        prev = k;
     }
 }
 
@@ -1150,7 +1151,11 @@ void expr_primary(compiler_t *c, expdesc_t *e) {
                 break;
             case TOK_LPAREN:
                 nest_enter(c);
-                if (e->kind == EXP_ATTR && !call_has_unpacking(c)) {
+                if (call_has_unpacking(c)) {
+                    exp_load(c, e);
+                    tok_advance(c);
+                    call_args_unpacking(c);
+                } else if (e->kind == EXP_ATTR) {
                     emit_op_u16(c, OP_LOAD_METHOD, e->name);
                     tok_advance(c);
                     call_args(c, true);
@@ -1479,28 +1484,34 @@ void expr_star_list_as_tuple(compiler_t *c) {
 // parenthesised/bracketed target list. Stores TOS.
 static void target_list_store(compiler_t *c, int close);
 
+// Whether the bracket group that starts at the current token is followed by
+// a trailer (.x, [i] or a call): then it is the start of a primary, as in
+// (a).b = 1 or [x][0] = 1, not a target list.
+bool bracket_has_trailer(compiler_t *c) {
+    int depth = 0;
+    size_t i = 1;
+    for (;; i++) {
+        int k = tok_peek(c, i)->kind;
+        if (k == TOK_END || k == TOK_NEWLINE) {
+            return false;
+        }
+        if (k == TOK_LPAREN || k == TOK_LBRACKET || k == TOK_LBRACE) {
+            depth++;
+        } else if (k == TOK_RPAREN || k == TOK_RBRACKET || k == TOK_RBRACE) {
+            if (depth-- == 0) {
+                break;
+            }
+        }
+    }
+    int after = tok_peek(c, i + 1)->kind;
+    return after == TOK_DOT || after == TOK_LBRACKET || after == TOK_LPAREN;
+}
+
 static void target_store_one(compiler_t *c) {
     if (c->cur.kind == TOK_LPAREN || c->cur.kind == TOK_LBRACKET) {
         // Could be (a, b) = ... or (a).b = ...: decide by what follows the bracket.
         int close = c->cur.kind == TOK_LPAREN ? TOK_RPAREN : TOK_RBRACKET;
-        int depth = 0;
-        size_t i = 1;
-        for (;; i++) {
-            int k = tok_peek(c, i)->kind;
-            if (k == TOK_END || k == TOK_NEWLINE) {
-                break;
-            }
-            if (k == TOK_LPAREN || k == TOK_LBRACKET || k == TOK_LBRACE) {
-                depth++;
-            } else if (k == TOK_RPAREN || k == TOK_RBRACKET || k == TOK_RBRACE) {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            }
-        }
-        int after = tok_peek(c, i + 1)->kind;
-        if (after != TOK_DOT && after != TOK_LBRACKET && after != TOK_LPAREN) {
+        if (!bracket_has_trailer(c)) {
             tok_advance(c);
             nest_enter(c);
             target_list_store(c, close);
@@ -1593,7 +1604,7 @@ void expr_target_store(compiler_t *c) {
 
 void expr_target_delete(compiler_t *c) {
     for (;;) {
-        if (c->cur.kind == TOK_LPAREN || c->cur.kind == TOK_LBRACKET) {
+        if ((c->cur.kind == TOK_LPAREN || c->cur.kind == TOK_LBRACKET) && !bracket_has_trailer(c)) {
             int close = c->cur.kind == TOK_LPAREN ? TOK_RPAREN : TOK_RBRACKET;
             tok_advance(c);
             nest_enter(c);

@@ -41,6 +41,25 @@ static void value_expr(compiler_t *c) {
     }
 }
 
+// One target (a name, attribute or subscript, maybe in redundant
+// parentheses) of an augmented or annotated assignment, left unloaded in e.
+static void single_target(compiler_t *c, expdesc_t *e, const char *error) {
+    int parens = 0;
+    // (x) and (x[0]): parentheses around the whole target; in (a).b they
+    // belong to the primary
+    while (c->cur.kind == TOK_LPAREN && !bracket_has_trailer(c)) {
+        tok_advance(c);
+        parens++;
+    }
+    expr_primary(c, e);
+    if (e->kind != EXP_NAME && e->kind != EXP_ATTR && e->kind != EXP_SUBSCR) {
+        compile_error(c, error);
+    }
+    while (parens-- > 0) {
+        tok_expect(c, TOK_RPAREN, NULL);
+    }
+}
+
 static void expr_stmt(compiler_t *c) {
     int k = tok_scan_assignment(c);
     if (k == TOK_ASSIGN) {
@@ -68,21 +87,39 @@ static void expr_stmt(compiler_t *c) {
         return;
     }
     if (k == TOK_COLON) {
-        // Annotated assignment: the annotation is not evaluated.
+        // Annotated assignment: the annotation is not evaluated (as in
+        // MicroPython). The target is one name, attribute or subscript.
         tok_array_t target;
         tok_record_until(c, stops_colon, &target);
         tok_expect(c, TOK_COLON, NULL);
         discard_expr(c);
-        if (tok_accept(c, TOK_ASSIGN)) {
+        bool has_value = tok_accept(c, TOK_ASSIGN);
+        if (has_value) {
             value_expr(c);
-            tok_replay(c, &target);
-            expr_target_store(c);
+        }
+        tok_replay(c, &target);
+        expdesc_t e;
+        single_target(c, &e, "only single target (not tuple) can be annotated");
+        if (tok_replay_remaining(c) > 0) {
+            compile_error(c, "only single target (not tuple) can be annotated");
+        }
+        tok_replay_end(c);
+        if (has_value) {
+            exp_store(c, &e);
+        } else if (e.kind == EXP_NAME) {
+            scope_declare(c, e.name, N_ASSIGNED);
+        } else {
+            // x.a: int evaluates x (and x[i]: int evaluates x and i)
+            emit_op(c, OP_POP_TOP);
+            if (e.kind == EXP_SUBSCR) {
+                emit_op(c, OP_POP_TOP);
+            }
         }
         return;
     }
     if (k >= TOK_PLUS_ASSIGN && k <= TOK_AT_ASSIGN) {
         expdesc_t e;
-        expr_primary(c, &e);
+        single_target(c, &e, "illegal expression for augmented assignment");
         if (c->cur.kind != k) {
             compile_error(c, "illegal expression for augmented assignment");
         }

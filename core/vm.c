@@ -1039,7 +1039,12 @@ static value_t run(frame_t *entry, bool *yielded) {
         value_t d = sp[-(int)n];
         value_t fn = sp[-(int)n - 2];
         if (!OBJ_TYPE_IS(v, &type_dict)) {
-            value_t copy = dict_new(0);
+            value_t copy = dict_new(0), method[2];
+            if (!obj_load_method_maybe(v, Q_keys, method)) {
+                qstr_t name = func_name(fn);
+                raise_fmt(&type_TypeError, "%q() argument after ** must be a mapping, not %T",
+                          name != Q_NULL ? name : Q_function, v);
+            }
             value_t keys = call_method(v, Q_keys, 0, NULL);
             value_t iter = obj_getiter(keys);
             for (value_t k; (k = obj_iternext(iter)) != VAL_STOP;) {
