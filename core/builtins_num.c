@@ -97,6 +97,9 @@ static value_t mod_inverse(value_t a, value_t m) {
 }
 
 static value_t pow3(value_t base, value_t exp, value_t mod) {
+    base = value_native_number(base);
+    exp = value_native_number(exp);
+    mod = value_native_number(mod);
     if (!bigint_is_int(base) || !bigint_is_int(exp) || !bigint_is_int(mod)) {
         raise_msg(&type_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     }

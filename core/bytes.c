@@ -164,6 +164,7 @@ void bytes_fill_from(vstr_t *vs, size_t n_args, size_t n_kw, const value_t *args
         raise_msg(&type_TypeError, encoding != VAL_NULL ? "encoding without a string argument"
                                                         : "errors without a string argument");
     }
+    src = value_native_number(src);
     if (value_is_int(src)) {
         smallint_t n;
         if (!value_get_int_maybe(src, &n)) {

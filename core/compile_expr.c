@@ -370,9 +370,13 @@ static size_t fstring_field(compiler_t *c, const char *s, size_t len, size_t i, 
     size_t end = fstring_expr_end(c, s, len, i);
     size_t expr_start = i, expr_end = end;
     if (s[end] == '=') {
-        // f"{x=}": the text, then the repr unless a conversion or spec says otherwise.
-        *pieces += push_literal(c, s + expr_start, end + 1 - expr_start, true);
+        // f"{x = }": the text with its spaces, then the repr unless a
+        // conversion or spec says otherwise.
         end++;
+        while (end < len && (s[end] == ' ' || s[end] == '\t')) {
+            end++;
+        }
+        *pieces += push_literal(c, s + expr_start, end - expr_start, true);
     }
     int conversion = 0;
     bool debug = s[expr_end] == '=';
@@ -388,6 +392,10 @@ static size_t fstring_field(compiler_t *c, const char *s, size_t len, size_t i, 
         end += 2;
     } else if (debug && !(end < len && s[end] == ':')) {
         conversion = 2;
+    }
+    // Spaces before the expression are not an indent (f"{ x }").
+    while (expr_start < expr_end && (s[expr_start] == ' ' || s[expr_start] == '\t')) {
+        expr_start++;
     }
     compile_sub_expression(c, s + expr_start, expr_end - expr_start, line);
     bool has_spec = false;

@@ -354,7 +354,8 @@ _Noreturn void raise_type_error_unsupported(binop_t op, value_t lhs, value_t rhs
     if (base < BINOP_ARITH_COUNT) {
         sym = symbols[base];
     }
-    raise_fmt(&type_TypeError, "unsupported operand type(s) for %s%s: '%T' and '%T'", sym, inplace ? "=" : "", lhs, rhs);
+    raise_fmt(&type_TypeError, "unsupported operand type(s) for %s%s: '%T' and '%T'",
+              base == BINOP_POW && !inplace ? "** or pow()" : sym, inplace ? "=" : "", lhs, rhs);
 }
 
 _Noreturn void raise_os_error(int errno_value) {

@@ -22,6 +22,7 @@ double float_value(value_t v) {
 }
 
 bool value_get_float_maybe(value_t v, double *out) {
+    v = value_native_number(v);
     if (OBJ_TYPE_IS(v, &type_float)) {
         *out = float_value(v);
         return true;

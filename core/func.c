@@ -351,9 +351,12 @@ value_t generator_resume(value_t gen, value_t send, value_t throw_exc, value_t *
         return v;
     }
     g->frame = NULL;
-    g->ret = v;
+    // The return value is for the caller, or for the next() that finds the
+    // generator finished (generator_return_value); once only.
     if (ret != NULL) {
         *ret = v;
+    } else {
+        g->ret = v;
     }
     return VAL_STOP;
 }

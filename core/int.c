@@ -141,6 +141,9 @@ smallint_t value_get_int(value_t v) {
 }
 
 bool value_get_int_maybe(value_t v, smallint_t *out) {
+    if (!VAL_IS_SMALL(v)) {
+        v = value_native_number(v);
+    }
     if (VAL_IS_SMALL(v)) {
         *out = SMALL_VALUE(v);
         return true;

@@ -285,6 +285,12 @@ bool value_is_int(value_t v);          // int or bool (not float)
 // The value as a C integer: TypeError if not an int, OverflowError if out of range.
 smallint_t value_get_int(value_t v);
 bool value_get_int_maybe(value_t v, smallint_t *out);   // false if not an int that fits
+// The int or float behind an instance of a class derived from int or float
+// (else v itself): where CPython accepts a subclass as its base type.
+value_t value_native_number(value_t v);
+// v as an int for indexing and repetition: an int, an int subclass's value,
+// or what __index__ returns; VAL_NULL when v has none.
+value_t value_index_maybe(value_t v);
 double int_as_double(value_t v);
 // Appends the digits of abs(v) in base 2..36 (lower case) to out.
 void int_format_digits(vstr_t *out, value_t v, int base, bool upper);

@@ -27,11 +27,10 @@ static bool index_value_maybe(value_t v, big_mode_t overflow, smallint_t *out) {
         return true;
     }
     if (VAL_IS_OBJ(v) && (OBJ(v)->type->flags & TYPE_FLAG_HEAP)) {
-        value_t dest[2];
-        if (!obj_load_method_maybe(v, Q___index__, dest)) {
+        v = value_index_maybe(v);   // an int subclass, or __index__
+        if (v == VAL_NULL) {
             return false;
         }
-        v = unary_op(UNOP_INDEX, v);
         if (VAL_IS_SMALL(v)) {
             *out = SMALL_VALUE(v);
             return true;

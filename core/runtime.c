@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "type.h"
 #include "vm.h"
 
 // From type.c, iter.c, modules.c and import.c.
@@ -216,6 +217,65 @@ static value_t contains(value_t container, value_t item) {
     return VAL_FALSE;
 }
 
+// ---- numbers behind objects ------------------------------------------------------
+
+value_t value_native_number(value_t v) {
+    if (VAL_IS_OBJ(v) && (OBJ(v)->type->flags & TYPE_FLAG_HEAP)) {
+        value_t native = class_native_value(v);
+        if (native != VAL_NULL && (value_is_int(native) || OBJ_TYPE_IS(native, &type_float))) {
+            return native;
+        }
+    }
+    return v;
+}
+
+value_t value_index_maybe(value_t v) {
+    if (value_is_int(v)) {
+        return v;
+    }
+    value_t native = value_native_number(v);
+    if (value_is_int(native)) {
+        return native;
+    }
+    const type_t *t = value_type(v);
+    if (t->unary_op != NULL && !OBJ_TYPE_IS(v, &type_float)) {
+        value_t r = t->unary_op(UNOP_INDEX, v);
+        if (r != VAL_NULL && value_is_int(r)) {
+            return r;
+        }
+    }
+    return VAL_NULL;
+}
+
+// str, bytes, bytearray, list, tuple and their subclasses: what `*` repeats.
+static bool is_repeatable(value_t v) {
+    static const type_t *const types[] = {&type_str, &type_bytes, &type_bytearray, &type_list, &type_tuple};
+    if (VAL_IS_QSTR(v)) {
+        return true;
+    }
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+        if (obj_native_maybe(v, types[i]) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// seq * n where n is not an int: an object with __index__ (or an int
+// subclass) repeats too; anything else is CPython's error.
+static value_t repeat_fallback(binop_t op, value_t lhs, value_t rhs) {
+    bool seq_left = is_repeatable(lhs);
+    value_t seq = seq_left ? lhs : rhs, count = seq_left ? rhs : lhs;
+    if (is_repeatable(count)) {
+        return VAL_NULL;
+    }
+    value_t n = value_index_maybe(count);
+    if (n == VAL_NULL) {
+        raise_fmt(&type_TypeError, "can't multiply sequence by non-int of type '%T'", count);
+    }
+    return seq_left ? binary_op(op, seq, n) : binary_op(op, n, seq);
+}
+
 value_t binary_op(binop_t op, value_t lhs, value_t rhs) {
     if (op >= BINOP_COMPARE_FIRST) {
         if (op == BINOP_CONTAINS) {
@@ -229,9 +289,14 @@ value_t binary_op(binop_t op, value_t lhs, value_t rhs) {
             return VAL_BOOL(lhs == rhs);
         }
         if (op == BINOP_NE) {
-            r = compare_slots(BINOP_EQ, lhs, rhs);
-            if (r != VAL_NULL) {
-                return VAL_BOOL(r != VAL_TRUE);
+            // Builtin types may answer only ==; a class's != has already
+            // tried its __eq__ (object.__ne__), so it is not called twice.
+            const type_t *ta = value_type(lhs), *tb = value_type(rhs);
+            if (!(ta->flags & TYPE_FLAG_HEAP) && !(tb->flags & TYPE_FLAG_HEAP)) {
+                r = compare_slots(BINOP_EQ, lhs, rhs);
+                if (r != VAL_NULL) {
+                    return VAL_BOOL(r != VAL_TRUE);
+                }
             }
             return VAL_BOOL(lhs != rhs);
         }
@@ -262,6 +327,12 @@ value_t binary_op(binop_t op, value_t lhs, value_t rhs) {
     }
     if (!right_first && tr != tl && tr->binary_op != NULL) {
         value_t r = tr->binary_op((binop_t)(BINOP_REFLECTED_FIRST + op), rhs, lhs);
+        if (r != VAL_NULL) {
+            return r;
+        }
+    }
+    if (op == BINOP_MUL && (is_repeatable(lhs) || is_repeatable(rhs))) {
+        value_t r = repeat_fallback(op, lhs, rhs);
         if (r != VAL_NULL) {
             return r;
         }
@@ -399,7 +470,7 @@ static value_t slot_wrapper_call(value_t self, size_t n_args, size_t n_kw, const
     return r != VAL_NULL ? r : VAL_NOTIMPL;
 }
 
-static const type_t type_slot_wrapper = {
+static const type_t type_method_wrapper = {
     {&type_type}, .name = Q_method_wrapper, .call = slot_wrapper_call,
 };
 
@@ -425,7 +496,7 @@ static value_t slot_wrapper_for(value_t obj, const type_t *t, qstr_t name) {
         return VAL_NULL;
     }
     slot_wrapper_t *w = gc_alloc(sizeof(slot_wrapper_t), 0);
-    w->base.type = &type_slot_wrapper;
+    w->base.type = &type_method_wrapper;
     w->self = obj;
     w->op = (uint8_t)op;
     w->kind = (uint8_t)kind;

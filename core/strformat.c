@@ -638,6 +638,7 @@ value_t str_modulo(value_t fmt, value_t args, bool is_bytes) {
             case 'c': {
                 char buf[4];
                 size_t blen, chars = 1;
+                v = value_native_number(v);
                 if (value_is_int(v)) {
                     smallint_t c = value_get_int(v);
                     if (is_bytes) {
@@ -675,6 +676,7 @@ value_t str_modulo(value_t fmt, value_t args, bool is_bytes) {
             case 'x':
             case 'X':
             case 'o': {
+                v = value_native_number(v);
                 if (!value_is_int(v)) {
                     double d;
                     if ((conv == 'd' || conv == 'i' || conv == 'u') && value_get_float_maybe(v, &d)) {

@@ -442,7 +442,7 @@ static frame_t *gen_enter(generator_t *g, value_t send) {
 }
 
 // An inline frame's generator stops running (and is finished when `ret` is
-// not NULL: it returned that value). The exception state returns to the
+// not NULL: it returned, and the resumer takes the value). The exception state returns to the
 // resumer's, which is returned. The frame forgets its resumer, so that a
 // stale pointer to a finished frame (the GC is conservative) does not keep
 // the chain of its resumers alive.
@@ -454,8 +454,7 @@ static frame_t *gen_leave(frame_t *gf, value_t ret) {
     gf->prev = NULL;
     vm.handled = g->outer_handled;
     if (ret != VAL_NULL) {
-        g->frame = NULL;
-        g->ret = ret;
+        g->frame = NULL;   // its return value goes to the resumer, not to a later next()
     }
     return resumer;
 }
