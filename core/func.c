@@ -11,7 +11,7 @@
 
 // ---- arguments ----------------------------------------------------------------------
 
-_Noreturn static void raise_arg_count(const code_t *code, size_t given) {
+_Noreturn static void raise_positional_count(const code_t *code, size_t given) {
     size_t n = code->n_pos;
     raise_fmt(&type_TypeError, "%q() takes %u positional argument%s but %u %s given", code->name, (unsigned)n,
               n == 1 ? "" : "s", (unsigned)given, given == 1 ? "was" : "were");
@@ -32,7 +32,7 @@ void func_bind_args(func_obj_t *fn, frame_t *frame, size_t n_args, size_t n_kw, 
 
     if (n_args > n_pos) {
         if (!(code->flags & CODE_VARARGS)) {
-            raise_arg_count(code, n_args);
+            raise_positional_count(code, n_args);
         }
         slots[varargs_slot] = tuple_new(n_args - n_pos, args + n_pos);
         memcpy(slots, args, n_pos * sizeof(value_t));
@@ -262,6 +262,9 @@ static value_t bound_method_call(value_t self, size_t n_args, size_t n_kw, const
     value_t *all = total + 1 <= 8 ? small : gc_alloc((total + 1) * sizeof(value_t), 0);
     all[0] = m->self;
     memcpy(all + 1, args, total * sizeof(value_t));
+    if (OBJ_TYPE_IS(m->fn, &type_builtin_function)) {
+        arg_check_method_count(VAL_PTR(m->fn), m->self, n_args + 1);
+    }
     return call_function(m->fn, n_args + 1, n_kw, all);
 }
 

@@ -389,6 +389,10 @@ void *obj_native(value_t v, const type_t *type);
 void *obj_native_maybe(value_t v, const type_t *type);    // NULL instead of raising
 // Checks the number of positional args of a builtin: TypeError otherwise.
 void arg_check_count(size_t n_args, size_t min, size_t max, qstr_t fn_name);
+// The same for a builtin function called as a method of self (n_args
+// counts self; the message does not).
+void arg_check_method_count(const builtin_fun_t *b, value_t self, size_t n_args);
+_Noreturn void raise_arg_count(size_t n, size_t min, size_t max, qstr_t name, const type_t *owner);
 
 // exc.c: raising. All of these unwind with nlr_raise and never return.
 _Noreturn void raise_msg(const type_t *exc_type, const char *msg);

@@ -446,6 +446,19 @@ static const char *const unary_dunders[] = {
 static value_t slot_wrapper_call(value_t self, size_t n_args, size_t n_kw, const value_t *args) {
     slot_wrapper_t *w = VAL_PTR(self);
     const type_t *t = value_type(w->self);
+    if (w->kind == 2) {
+        // __iter__ and __next__ of a type with the iterator slots
+        arg_check_count(n_args, 0, 0, Q___call__);
+        if (w->op == 1) {
+            return obj_getiter(w->self);
+        }
+        value_t v = obj_iternext(w->self);
+        if (v == VAL_STOP) {
+            value_t ret = generator_return_value(w->self);
+            raise_obj(ret == VAL_NONE ? PTR_VAL(&type_StopIteration) : exc_new(&type_StopIteration, 1, &ret));
+        }
+        return v;
+    }
     if (w->kind == 1) {
         arg_check_count(n_args, 0, 0, Q___call__);
         if (w->op == UNOP_HASH) {
@@ -491,6 +504,13 @@ static value_t slot_wrapper_for(value_t obj, const type_t *t, qstr_t name) {
             op = (int)i;
             kind = 1;
         }
+    }
+    if (op < 0 && strcmp(s, "__next__") == 0 && t->iternext != NULL) {
+        op = 0;
+        kind = 2;
+    } else if (op < 0 && strcmp(s, "__iter__") == 0 && t->getiter != NULL) {
+        op = 1;
+        kind = 2;
     }
     if (op < 0) {
         return VAL_NULL;
@@ -676,18 +696,37 @@ bool obj_get_buffer(value_t v, buffer_info_t *info, int flags) {
 
 // ---- calls ------------------------------------------------------------------------------
 
+// CPython's wordings: "list.append() takes exactly one argument (0 given)"
+// for one argument, "insert expected 2 arguments, got 1" otherwise. The
+// counts leave out self; owner names the type of a method.
+_Noreturn void raise_arg_count(size_t n, size_t min, size_t max, qstr_t name, const type_t *owner) {
+    if (min == max && min <= 1) {
+        const char *what = min == 1 ? "exactly one argument" : "no arguments";
+        if (owner != NULL) {
+            raise_fmt(&type_TypeError, "%q.%q() takes %s (%u given)", owner->name, name, what, (unsigned)n);
+        }
+        raise_fmt(&type_TypeError, "%q() takes %s (%u given)", name, what, (unsigned)n);
+    }
+    if (min == max) {
+        raise_fmt(&type_TypeError, "%q expected %u arguments, got %u", name, (unsigned)min, (unsigned)n);
+    }
+    bool few = n < min;
+    size_t limit = few ? min : max;
+    raise_fmt(&type_TypeError, "%q expected %s %u argument%s, got %u", name, few ? "at least" : "at most",
+              (unsigned)limit, limit == 1 ? "" : "s", (unsigned)n);
+}
+
 void arg_check_count(size_t n_args, size_t min, size_t max, qstr_t fn_name) {
     if (n_args < min || n_args > max) {
-        if (min == max) {
-            raise_fmt(&type_TypeError, "%q() takes exactly %u argument%s (%u given)", fn_name, (unsigned)min,
-                      min == 1 ? "" : "s", (unsigned)n_args);
-        }
-        if (n_args < min) {
-            raise_fmt(&type_TypeError, "%q() takes at least %u argument%s (%u given)", fn_name, (unsigned)min,
-                      min == 1 ? "" : "s", (unsigned)n_args);
-        }
-        raise_fmt(&type_TypeError, "%q() takes at most %u argument%s (%u given)", fn_name, (unsigned)max,
-                  max == 1 ? "" : "s", (unsigned)n_args);
+        raise_arg_count(n_args, min, max, fn_name, NULL);
+    }
+}
+
+// A builtin function called as a method of self (n_args counts self).
+void arg_check_method_count(const builtin_fun_t *b, value_t self, size_t n_args) {
+    if (n_args < b->min_args || (b->max_args != ARGS_MAX && n_args > b->max_args)) {
+        size_t max = b->max_args == ARGS_MAX ? SIZE_MAX : (size_t)b->max_args - 1;
+        raise_arg_count(n_args - 1, b->min_args > 0 ? b->min_args - 1u : 0, max, b->name, value_type(self));
     }
 }
 

@@ -361,12 +361,13 @@ static value_t make_exception(value_t v) {
     return v;
 }
 
-// iter.send(value) or iter.throw(exc) for `yield from` over a
-// non-generator: VAL_STOP with the StopIteration's value in *ret when it ends.
+// iter.send(value), iter.throw(exc) or iter.__next__() (arg VAL_NULL) for
+// `yield from` over a non-generator: VAL_STOP with the StopIteration's
+// value in *ret when it ends.
 static value_t __attribute__((noinline)) delegate_call(value_t iter, qstr_t method, value_t arg, value_t *ret) {
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        value_t v = call_method(iter, method, 1, &arg);
+        value_t v = call_method(iter, method, arg != VAL_NULL ? 1 : 0, &arg);
         nlr_pop();
         return v;
     }
@@ -1102,6 +1103,9 @@ static value_t run(frame_t *entry, bool *yielded) {
         if (base[1] != VAL_NULL) {
             call_args = base + 1;    // self is the first argument
             n_pos++;
+            if (OBJ_TYPE_IS(call_fn, &type_builtin_function)) {
+                arg_check_method_count(VAL_PTR(call_fn), base[1], n_pos);
+            }
         } else {
             call_args = base + 2;
         }
@@ -1261,11 +1265,13 @@ static value_t run(frame_t *entry, bool *yielded) {
                 DISPATCH();
             }
             v = VAL_STOP;            // finished: the result is None
-        } else if (send == VAL_NONE) {
+        } else if (send == VAL_NONE && !(OBJ(iter)->type->flags & TYPE_FLAG_HEAP)) {
             v = obj_iternext(iter);
             if (v == VAL_STOP) {
                 ret = VAL_NONE;
             }
+        } else if (send == VAL_NONE) {
+            v = delegate_call(iter, Q___next__, VAL_NULL, &ret);   // keeps StopIteration's value
         } else {
             v = delegate_call(iter, Q_send, send, &ret);
         }
