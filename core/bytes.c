@@ -97,7 +97,9 @@ uint8_t byte_from_value(value_t v) {
     return byte_checked(v, "byte must be in range(0, 256)");
 }
 
-static void add_iterable(vstr_t *vs, value_t obj) {
+// CPython words it "bytes must be in range(0, 256)" for bytes() and "byte
+// must ..." for bytearray().
+static void add_iterable(vstr_t *vs, value_t obj, const char *range_error) {
     size_t n;
     value_t *items = seq_items(obj, &n);
     if (items != NULL) {
@@ -105,7 +107,7 @@ static void add_iterable(vstr_t *vs, value_t obj) {
         for (size_t i = 0; i < n; i++) {
             smallint_t b;
             if (!value_get_int_maybe(items[i], &b) || b < 0 || b > 255) {
-                b = byte_checked(items[i], "bytes must be in range(0, 256)");
+                b = byte_checked(items[i], range_error);
             }
             out[i] = (char)b;
         }
@@ -114,7 +116,7 @@ static void add_iterable(vstr_t *vs, value_t obj) {
     value_t it = obj_getiter(obj);
     value_t item;
     while ((item = obj_iternext(it)) != VAL_STOP) {
-        vstr_add_char(vs, (char)byte_checked(item, "bytes must be in range(0, 256)"));
+        vstr_add_char(vs, (char)byte_checked(item, range_error));
     }
 }
 
@@ -186,7 +188,7 @@ void bytes_fill_from(vstr_t *vs, size_t n_args, size_t n_kw, const value_t *args
         raise_fmt(&type_TypeError, "cannot convert '%s' object to %s",
                   qstr_str(value_type_name(src)), qstr_str(fn));
     }
-    add_iterable(vs, src);
+    add_iterable(vs, src, fn == Q_bytes ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)");
 }
 
 static value_t bytes_make_new(const type_t *type, size_t n_args, size_t n_kw, const value_t *args) {
@@ -269,7 +271,7 @@ value_t bytes_subscr_common(const type_t *type, const char *data, size_t len, va
     }
     if (!value_is_int(index)) {
         raise_fmt(&type_TypeError, "%s indices must be integers or slices, not %s",
-                  qstr_str(type->name), qstr_str(value_type_name(index)));
+                  type == &type_bytes ? "byte" : qstr_str(type->name), qstr_str(value_type_name(index)));
     }
     raise_msg(&type_IndexError, "cannot fit 'int' into an index-sized integer");
 }
@@ -313,11 +315,7 @@ value_t bytes_binary_common(binop_t op, const strarg_t *lhs, value_t rhs) {
         case BINOP_INPLACE_MUL:
         case BINOP_REFLECTED_MUL: {
             if (!value_is_int(rhs)) {
-                if (VAL_IS_OBJ(rhs) && (OBJ(rhs)->type->flags & TYPE_FLAG_HEAP)) {
-                    return VAL_NULL;
-                }
-                raise_fmt(&type_TypeError, "can't multiply sequence by non-int of type '%s'",
-                          qstr_str(value_type_name(rhs)));
+                return VAL_NULL;   // the runtime tries __index__, or raises naming rhs
             }
             smallint_t n;
             if (!value_get_int_maybe(rhs, &n)) {

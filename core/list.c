@@ -399,7 +399,11 @@ static value_t list_binary_op(binop_t op, value_t lhs, value_t rhs) {
 static value_t *items_for_assign(list_obj_t *l, value_t value, size_t *n) {
     value_t *items = seq_items(value, n);
     if (items == NULL) {
-        list_obj_t *tmp = VAL_PTR(list_from_iter(value));
+        value_t iter = obj_getiter_maybe(value);
+        if (iter == VAL_NULL) {
+            raise_msg(&type_TypeError, "can only assign an iterable");
+        }
+        list_obj_t *tmp = VAL_PTR(list_from_iter(iter));
         *n = tmp->len;
         return tmp->items;
     }

@@ -370,6 +370,7 @@ void obj_load_method(value_t obj, qstr_t name, value_t dest[2]);
 bool obj_load_method_maybe(value_t obj, qstr_t name, value_t dest[2]);
 value_t obj_subscr(value_t obj, value_t index, value_t value);  // VAL_SENTINEL load, VAL_NULL delete
 value_t obj_getiter(value_t v);
+value_t obj_getiter_maybe(value_t v);       // VAL_NULL when v is not iterable
 value_t obj_iternext(value_t iter);        // VAL_STOP when exhausted
 value_t call_function(value_t fn, size_t n_args, size_t n_kw, const value_t *args);
 // The value a finished generator returned (None for anything else), for next().

@@ -266,9 +266,6 @@ static bool is_repeatable(value_t v) {
 static value_t repeat_fallback(binop_t op, value_t lhs, value_t rhs) {
     bool seq_left = is_repeatable(lhs);
     value_t seq = seq_left ? lhs : rhs, count = seq_left ? rhs : lhs;
-    if (is_repeatable(count)) {
-        return VAL_NULL;
-    }
     value_t n = value_index_maybe(count);
     if (n == VAL_NULL) {
         raise_fmt(&type_TypeError, "can't multiply sequence by non-int of type '%T'", count);
@@ -664,7 +661,7 @@ value_t obj_subscr(value_t obj, value_t index, value_t value) {
     raise_fmt(&type_TypeError, "'%q' object does not support item assignment", t->name);
 }
 
-value_t obj_getiter(value_t v) {
+value_t obj_getiter_maybe(value_t v) {
     const type_t *t = value_type(v);
     if (t->getiter != NULL) {
         value_t it = t->getiter(v);
@@ -675,7 +672,15 @@ value_t obj_getiter(value_t v) {
     if (t->subscr != NULL && !(t->flags & TYPE_FLAG_HEAP)) {
         return iter_new_getitem(v);
     }
-    raise_fmt(&type_TypeError, "'%q' object is not iterable", t->name);
+    return VAL_NULL;
+}
+
+value_t obj_getiter(value_t v) {
+    value_t it = obj_getiter_maybe(v);
+    if (it == VAL_NULL) {
+        raise_fmt(&type_TypeError, "'%T' object is not iterable", v);
+    }
+    return it;
 }
 
 value_t obj_iternext(value_t iter) {

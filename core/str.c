@@ -582,11 +582,6 @@ static int str_compare(const char *a, size_t alen, const char *b, size_t blen) {
     return alen < blen ? -1 : alen > blen;
 }
 
-static _Noreturn void raise_bad_mul(value_t other) {
-    raise_fmt(&type_TypeError, "can't multiply sequence by non-int of type '%s'",
-              qstr_str(value_type_name(other)));
-}
-
 static bool is_user_object(value_t v) {
     return VAL_IS_OBJ(v) && (OBJ(v)->type->flags & TYPE_FLAG_HEAP);
 }
@@ -627,10 +622,7 @@ static value_t str_binary_op(binop_t op, value_t lhs, value_t rhs) {
         case BINOP_INPLACE_MUL:
         case BINOP_REFLECTED_MUL:
             if (!value_is_int(rhs)) {
-                if (is_user_object(rhs) || VAL_IS_QSTR(rhs)) {
-                    return VAL_NULL;
-                }
-                raise_bad_mul(rhs);
+                return VAL_NULL;   // the runtime tries __index__, or raises naming rhs
             }
             return str_repeat(a, alen, str_charlen_of(lhs, a, alen), rhs);
         case BINOP_MOD:

@@ -57,21 +57,28 @@ void strarg_self(value_t v, strarg_t *out) {
 
 // An argument of the same kind as self: str for str, any bytes-like object
 // for bytes and bytearray.
-static void strarg_arg(const strarg_t *self, value_t v, strarg_t *out) {
+// `error` words the TypeError for a str method (a format taking the
+// argument's type name; NULL: "must be str, not T"), `bytes_error` for a
+// bytes method (NULL: "a bytes-like object is required, not 'T'").
+static void strarg_arg_or(const strarg_t *self, value_t v, strarg_t *out, const char *error, const char *bytes_error) {
     out->type = self->type;
     if (self->type == &type_str) {
         out->data = str_data(v, &out->len);
         if (out->data == NULL) {
-            raise_fmt(&type_TypeError, "must be str, not %s", qstr_str(value_type_name(v)));
+            raise_fmt(&type_TypeError, error != NULL ? error : "must be str, not %s", qstr_str(value_type_name(v)));
         }
         out->charlen = str_charlen_of(v, out->data, out->len);
         return;
     }
     if (!bytes_get_data(v, &out->data, &out->len)) {
-        raise_fmt(&type_TypeError, "a bytes-like object is required, not '%s'",
+        raise_fmt(&type_TypeError, bytes_error != NULL ? bytes_error : "a bytes-like object is required, not '%s'",
                   qstr_str(value_type_name(v)));
     }
     out->charlen = out->len;
+}
+
+static void strarg_arg(const strarg_t *self, value_t v, strarg_t *out) {
+    strarg_arg_or(self, v, out, NULL, NULL);
 }
 
 value_t strarg_new(const type_t *type, const char *data, size_t len) {
@@ -174,7 +181,7 @@ static void needle_arg(const strarg_t *self, value_t v, strarg_t *out, char *byt
         out->type = self->type;
         return;
     }
-    strarg_arg(self, v, out);
+    strarg_arg_or(self, v, out, NULL, "argument should be integer or bytes-like object, not '%s'");
 }
 
 // ---- find, index, count -----------------------------------------------------
@@ -444,7 +451,7 @@ static value_t split_common(size_t n_args, size_t n_kw, const value_t *args, boo
     smallint_t maxsplit;
     split_args(n_args, n_kw, args, &sepv, &maxsplit);
     if (sepv != VAL_NONE) {
-        strarg_arg(&s, sepv, &sep);
+        strarg_arg_or(&s, sepv, &sep, "must be str or None, not %s", NULL);
         if (sep.len == 0) {
             raise_msg(&type_ValueError, "empty separator");
         }
@@ -565,7 +572,11 @@ static value_t str_join(size_t n_args, size_t n_kw, const value_t *args) {
     value_t *items = seq_items(args[1], &n);
     if (items == NULL) {
         value_t list = list_new(0, NULL);
-        list_extend_from_iter(list, args[1]);
+        value_t iter = obj_getiter_maybe(args[1]);
+        if (iter == VAL_NULL) {
+            raise_msg(&type_TypeError, "can only join an iterable");
+        }
+        list_extend_from_iter(list, iter);
         items = seq_items(list, &n);
     }
     if (n == 1 && value_is_str(items[0]) && s.type == &type_str) {
@@ -633,7 +644,10 @@ static value_t strip_common(size_t n_args, const value_t *args, int mode) {
     strarg_t s, charsarg, *chars = NULL;
     strarg_self(args[0], &s);
     if (n_args > 1 && args[1] != VAL_NONE) {
-        strarg_arg(&s, args[1], &charsarg);
+        strarg_arg_or(&s, args[1], &charsarg, mode == 1 ? "lstrip arg must be None or str"
+                                              : mode == 2 ? "rstrip arg must be None or str"
+                                                          : "strip arg must be None or str",
+                      NULL);
         chars = &charsarg;
     }
     const char *p = s.data, *end = s.data + s.len;
@@ -709,8 +723,8 @@ BUILTIN_FN(str_removesuffix_obj, Q_removesuffix, 2, 2, false, str_removesuffix);
 static value_t str_replace(size_t n_args, size_t n_kw, const value_t *args) {
     strarg_t s, old, new;
     strarg_self(args[0], &s);
-    strarg_arg(&s, args[1], &old);
-    strarg_arg(&s, args[2], &new);
+    strarg_arg_or(&s, args[1], &old, "replace() argument 1 must be str, not %s", NULL);
+    strarg_arg_or(&s, args[2], &new, "replace() argument 2 must be str, not %s", NULL);
     smallint_t count = n_args > 3 ? value_get_int(args[3]) : -1;
     if (count < 0) {
         count = SMALL_MAX;
@@ -770,7 +784,7 @@ static value_t pad_common(size_t n_args, const value_t *args, int align, const c
         if (s.type == &type_str) {
             f.data = str_data(args[2], &f.len);
             if (f.data == NULL) {
-                raise_fmt(&type_TypeError, "%s() argument 2 must be str, not %s", name,
+                raise_fmt(&type_TypeError, "The fill character must be a unicode character, not %s",
                           qstr_str(value_type_name(args[2])));
             }
             if (str_charlen_of(args[2], f.data, f.len) != 1) {

@@ -221,6 +221,14 @@ _Noreturn static void raise_unbound_free(const code_t *code, unsigned slot) {
               code->slot_names[slot]);
 }
 
+static value_t unpack_iter(value_t seq) {
+    value_t iter = obj_getiter_maybe(seq);
+    if (iter == VAL_NULL) {
+        raise_fmt(&type_TypeError, "cannot unpack non-iterable %T object", seq);
+    }
+    return iter;
+}
+
 static void unpack_sequence(value_t seq, size_t n, value_t *dest) {
     // dest[0] receives the last item: the first item ends on top.
     size_t len;
@@ -237,7 +245,7 @@ static void unpack_sequence(value_t seq, size_t n, value_t *dest) {
         }
         return;
     }
-    value_t iter = obj_getiter(seq);
+    value_t iter = unpack_iter(seq);
     for (size_t i = 0; i < n; i++) {
         value_t v = obj_iternext(iter);
         if (v == VAL_STOP) {
@@ -252,7 +260,7 @@ static void unpack_sequence(value_t seq, size_t n, value_t *dest) {
 
 static void unpack_ex(value_t seq, unsigned before, unsigned after, value_t *dest) {
     value_t list = list_new(0, NULL);
-    list_extend_from_iter(list, seq);
+    list_extend_from_iter(list, unpack_iter(seq));
     size_t len;
     value_t *items = seq_items(list, &len);
     if (len < before + after) {
