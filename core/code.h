@@ -32,6 +32,7 @@ typedef struct code {
     uint16_t n_posonly;         // the first n_posonly positional parameters take no keyword
     uint8_t flags;
     qstr_t name;
+    qstr_t qual_prefix;         // what __qualname__ puts before the name ("C", "f.<locals>"), or Q_NULL
     qstr_t filename;
     uint32_t first_line;
     const value_t *consts;
@@ -44,6 +45,8 @@ typedef struct code {
 } code_t;
 
 size_t code_line(const code_t *code, size_t offset);
+// The qualified name (C.m, f.<locals>.g) as a str.
+value_t code_qualname(const code_t *code);
 
 // A function made by `def` or `lambda`.
 typedef struct func_obj {

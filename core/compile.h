@@ -94,6 +94,8 @@ typedef struct scope {
     struct scope *parent;
     scope_kind_t kind;
     qstr_t name;
+    qstr_t prefix;            // __qualname__ before the name (Q_NULL at module level)
+    qstr_t child_prefix;      // the prefix of scopes nested in this one, once made
     uint8_t flags;        // CODE_*
     // bytecode
     uint8_t *code;

@@ -642,9 +642,37 @@ void emit_name(compiler_t *c, int op, qstr_t name) {
 
 // ---- scopes ---------------------------------------------------------------
 
+// The __qualname__ prefix of scopes nested in p: "C" in class C,
+// "f.<locals>" in function f, made (and interned) once per scope that has
+// nested ones.
+static qstr_t child_prefix(scope_t *p) {
+    if (p == NULL || p->kind == SCOPE_MODULE) {
+        return Q_NULL;
+    }
+    if (p->child_prefix == Q_NULL) {
+        vstr_t vs;
+        vstr_init(&vs, 32);
+        size_t len;
+        const char *text;
+        if (p->prefix != Q_NULL) {
+            text = qstr_data(p->prefix, &len);
+            vstr_add_strn(&vs, text, len);
+            vstr_add_char(&vs, '.');
+        }
+        text = qstr_data(p->name, &len);
+        vstr_add_strn(&vs, text, len);
+        if (p->kind == SCOPE_FUNCTION) {
+            vstr_add_str(&vs, ".<locals>");
+        }
+        p->child_prefix = qstr_from_strn(vs.buf, vs.len);
+    }
+    return p->child_prefix;
+}
+
 void scope_open(compiler_t *c, scope_t *s, scope_kind_t kind, qstr_t name) {
     vm_check_c_stack();
     memset(s, 0, sizeof(*s));
+    s->prefix = child_prefix(c->scope);
     s->parent = c->scope;
     s->kind = kind;
     s->name = name;
@@ -810,6 +838,7 @@ value_t scope_close(compiler_t *c) {
     code->max_blocks = (uint16_t)(s->max_blocks + 1);
     code->flags = s->flags;
     code->name = s->name;
+    code->qual_prefix = s->prefix;
     code->filename = c->filename;
     code->first_line = s->first_line;
     code->doc = s->doc;

@@ -11,14 +11,34 @@
 
 // ---- arguments ----------------------------------------------------------------------
 
-_Noreturn static void raise_positional_count(const code_t *code, size_t given) {
-    size_t n = code->n_pos;
-    raise_fmt(&type_TypeError, "%q() takes %u positional argument%s but %u %s given", code->name, (unsigned)n,
-              n == 1 ? "" : "s", (unsigned)given, given == 1 ? "was" : "were");
+value_t code_qualname(const code_t *code) {
+    if (code->qual_prefix == Q_NULL) {
+        return QSTR(code->name);
+    }
+    vstr_t vs;
+    vstr_init(&vs, 32);
+    print_t p = vstr_printer(&vs);
+    print_fmt(&p, "%q.%q", code->qual_prefix, code->name);
+    return str_from_vstr(&vs);
+}
+
+_Noreturn static void raise_positional_count(func_obj_t *fn, size_t given) {
+    const code_t *code = fn->code;
+    size_t n = code->n_pos, n_defaults = 0;
+    if (fn->defaults != VAL_NULL) {
+        seq_items(fn->defaults, &n_defaults);
+    }
+    if (n_defaults > 0) {
+        raise_fmt(&type_TypeError, "%S() takes from %u to %u positional arguments but %u %s given",
+                  code_qualname(code), (unsigned)(n - n_defaults), (unsigned)n, (unsigned)given,
+                  given == 1 ? "was" : "were");
+    }
+    raise_fmt(&type_TypeError, "%S() takes %u positional argument%s but %u %s given", code_qualname(code),
+              (unsigned)n, n == 1 ? "" : "s", (unsigned)given, given == 1 ? "was" : "were");
 }
 
 _Noreturn static void raise_missing(const code_t *code, qstr_t name, bool kwonly) {
-    raise_fmt(&type_TypeError, "%q() missing 1 required %sargument: '%q'", code->name,
+    raise_fmt(&type_TypeError, "%S() missing 1 required %sargument: '%q'", code_qualname(code),
               kwonly ? "keyword-only " : "positional ", name);
 }
 
@@ -32,7 +52,7 @@ void func_bind_args(func_obj_t *fn, frame_t *frame, size_t n_args, size_t n_kw, 
 
     if (n_args > n_pos) {
         if (!(code->flags & CODE_VARARGS)) {
-            raise_positional_count(code, n_args);
+            raise_positional_count(fn, n_args);
         }
         slots[varargs_slot] = tuple_new(n_args - n_pos, args + n_pos);
         memcpy(slots, args, n_pos * sizeof(value_t));
@@ -63,13 +83,23 @@ void func_bind_args(func_obj_t *fn, frame_t *frame, size_t n_args, size_t n_kw, 
         }
         if (k < n_named) {
             if (slots[k] != VAL_NULL) {
-                raise_fmt(&type_TypeError, "%q() got multiple values for argument '%q'", code->name, code->slot_names[k]);
+                raise_fmt(&type_TypeError, "%S() got multiple values for argument '%q'", code_qualname(code),
+                          code->slot_names[k]);
             }
             slots[k] = value;
         } else if (kwdict != VAL_NULL) {
             dict_store(kwdict, name, value);
         } else {
-            raise_fmt(&type_TypeError, "%q() got an unexpected keyword argument '%S'", code->name, name);
+            if (VAL_IS_QSTR(name)) {
+                for (k = 0; k < code->n_posonly; k++) {
+                    if (code->slot_names[k] == QSTR_INDEX(name)) {
+                        raise_fmt(&type_TypeError,
+                                  "%S() got some positional-only arguments passed as keyword arguments: '%q'",
+                                  code_qualname(code), code->slot_names[k]);
+                    }
+                }
+            }
+            raise_fmt(&type_TypeError, "%S() got an unexpected keyword argument '%S'", code_qualname(code), name);
         }
     }
     if (n_args < n_pos || n_kw > 0) {
@@ -126,7 +156,7 @@ frame_t *func_make_frame(func_obj_t *fn, size_t n_args, size_t n_kw, const value
 
 static void func_print(const print_t *p, value_t self, print_kind_t kind) {
     func_obj_t *fn = VAL_PTR(self);
-    print_fmt(p, "<function %q at 0x%x>", fn->code->name, (unsigned)(uintptr_t)fn);
+    print_fmt(p, "<function %S at 0x%x>", code_qualname(fn->code), (unsigned)(uintptr_t)fn);
 }
 
 static value_t func_call_slot(value_t self, size_t n_args, size_t n_kw, const value_t *args) {
@@ -168,7 +198,7 @@ static void func_attr(value_t self, qstr_t name, value_t *dest) {
             dest[0] = QSTR(fn->code->name);
             break;
         case Q___qualname__:
-            dest[0] = QSTR(fn->code->name);
+            dest[0] = code_qualname(fn->code);
             break;
         case Q___module__: {
             value_t m = dict_get(fn->globals, QSTR(Q___name__));
