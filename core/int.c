@@ -654,7 +654,7 @@ static value_t int_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
     value_t base_v = arg_kw(n_args, n_kw, args, Q_base);
     if (n_kw > (base_v ? 1u : 0u)) {
         static const qstr_t allowed[] = {Q_base, Q_NULL};
-        arg_kw_check(n_args, n_kw, args, allowed, Q_int);
+        arg_kw_check_invalid(n_args, n_kw, args, allowed, "int");
     }
     if (n_args > 2 || (n_args == 2 && base_v)) {
         raise_fmt(&type_TypeError, "int() takes at most 2 arguments (%u given)", (unsigned)(n_args + n_kw));
@@ -795,7 +795,7 @@ static value_t arg_at(size_t n_args, size_t n_kw, const value_t *args, size_t i,
 static value_t int_to_bytes(size_t n_args, size_t n_kw, const value_t *args) {
     static const qstr_t allowed[] = {Q_length, Q_byteorder, Q_signed, Q_NULL};
     if (n_kw) {
-        arg_kw_check(n_args, n_kw, args, allowed, Q_to_bytes);
+        arg_kw_check_invalid(n_args, n_kw, args, allowed, "to_bytes");
     }
     value_t v = int_self(args[0]);
     value_t lv = arg_at(n_args, n_kw, args, 0, Q_length);
@@ -821,7 +821,7 @@ static BUILTIN_FN(int_to_bytes_obj, Q_to_bytes, 1, 3, true, int_to_bytes);
 static value_t int_from_bytes(size_t n_args, size_t n_kw, const value_t *args) {
     static const qstr_t allowed[] = {Q_bytes, Q_byteorder, Q_signed, Q_NULL};
     if (n_kw) {
-        arg_kw_check(n_args, n_kw, args, allowed, Q_from_bytes);
+        arg_kw_check_invalid(n_args, n_kw, args, allowed, "from_bytes");
     }
     value_t src = arg_at(n_args, n_kw, args, 0, Q_bytes);
     if (src == VAL_NULL) {

@@ -480,8 +480,8 @@ static void pct_bytes_of(vstr_t *out, value_t v, const pct_t *f, int conv) {
     size_t len;
     if (!bytes_get_data(v, &d, &len)) {
         raise_fmt(&type_TypeError,
-                  "%%%c requires a bytes-like object, or an object that implements __bytes__, not '%s'",
-                  conv, qstr_str(value_type_name(v)));
+                  "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+                  qstr_str(value_type_name(v)));
     }
     if (f->prec >= 0 && (size_t)f->prec < len) {
         len = (size_t)f->prec;
@@ -503,13 +503,13 @@ value_t str_modulo(value_t fmt, value_t args, bool is_bytes) {
         items = seq_items(args, &n_items);
     }
     value_t mapping = VAL_NULL;
+    // As CPython: any object with __getitem__ but a tuple or string can
+    // be a mapping for %(key)s, and then extra arguments are no error.
     if (!OBJ_TYPE_IS(args, &type_tuple) && !value_is_str(args) && !value_is_bytes(args) &&
-        !OBJ_TYPE_IS(args, &type_bytearray) &&
-        (OBJ_TYPE_IS(args, &type_dict) ||
-         (VAL_IS_OBJ(args) && OBJ(args)->type->subscr != NULL &&
-          (OBJ(args)->type->flags & TYPE_FLAG_HEAP)))) {
+        !OBJ_TYPE_IS(args, &type_bytearray) && VAL_IS_OBJ(args) && OBJ(args)->type->subscr != NULL) {
         mapping = args;
     }
+    bool keyed_used = false;
     size_t argi = 0;
     vstr_t vs;
     vstr_init(&vs, len + 16);
@@ -548,6 +548,7 @@ value_t str_modulo(value_t fmt, value_t args, bool is_bytes) {
             value_t key = is_bytes ? bytes_new((const uint8_t *)k, (size_t)(p - k))
                                    : str_new(k, (size_t)(p - k));
             keyed = obj_subscr(mapping, key, VAL_SENTINEL);
+            keyed_used = true;
             p++;
         }
         pct_t f = {false, false, false, false, false, -1, -1};
@@ -609,6 +610,9 @@ value_t str_modulo(value_t fmt, value_t args, bool is_bytes) {
         if (conv == '%') {
             vstr_add_char(&vs, '%');
             continue;
+        }
+        if (keyed == VAL_NULL && keyed_used) {
+            raise_msg(&type_TypeError, "not enough arguments for format string");
         }
         value_t v = keyed != VAL_NULL ? keyed : pct_next(n_items, items, &argi);
         switch (conv) {
