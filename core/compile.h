@@ -56,6 +56,7 @@ typedef struct replay {
 #define N_CELL 0x10       // a local that nested functions use
 #define N_FREE 0x20       // comes from an enclosing function
 #define N_USED 0x40       // loaded, stored or deleted in this scope
+#define N_VIA_NONLOCAL 0x80 // free here because a nested scope declared it nonlocal
 
 typedef struct name_entry {
     qstr_t name;
@@ -77,6 +78,7 @@ typedef struct deferred_free {
     qstr_t name;
     code_t *code;         // the nested code whose free_from entry ...
     uint16_t index;       // ... at this index names our slot
+    uint8_t nonlocal;     // declared nonlocal there: an enclosing function must bind it
 } deferred_free_t;
 
 typedef enum { SCOPE_MODULE, SCOPE_CLASS, SCOPE_FUNCTION } scope_kind_t;
@@ -167,6 +169,7 @@ size_t tok_replay_remaining(compiler_t *c);
 int tok_scan_assignment(compiler_t *c);
 _Noreturn void compile_error(compiler_t *c, const char *msg);
 _Noreturn void compile_error_at(compiler_t *c, uint32_t line, const char *msg);
+_Noreturn void compile_error_name(compiler_t *c, const char *fmt, qstr_t name);   // fmt has one %q
 
 // scopes and emission
 void scope_open(compiler_t *c, scope_t *s, scope_kind_t kind, qstr_t name);

@@ -23,14 +23,32 @@ static const tok_t tok_end = {TOK_END, 0, 0, VAL_NULL};
 
 bool compile_input_incomplete;
 
-_Noreturn void compile_error_at(compiler_t *c, uint32_t line, const char *msg) {
-    value_t exc = exc_new_msg(&type_SyntaxError, msg);
+// A SyntaxError (IndentationError for indentation) as CPython makes it:
+// args (msg, (filename, lineno, offset, text)), so that str(e) names the
+// place; the traceback names it too.
+_Noreturn void compile_raise(compiler_t *c, const type_t *type, uint32_t line, const char *msg) {
+    value_t loc[4] = {QSTR(c->filename), int_from_uintptr(line), VAL_NONE, VAL_NONE};
+    value_t args[2] = {str_new_cstr(msg), tuple_new(4, loc)};
+    value_t exc = exc_new(type, 2, args);
     exc_add_traceback(exc, c->filename, line, Q_NULL);
     raise_obj(exc);
 }
 
+_Noreturn void compile_error_at(compiler_t *c, uint32_t line, const char *msg) {
+    compile_raise(c, strstr(msg, "indent") != NULL ? &type_IndentationError : &type_SyntaxError, line, msg);
+}
+
 _Noreturn void compile_error(compiler_t *c, const char *msg) {
     compile_error_at(c, c->cur.line, msg);
+}
+
+_Noreturn void compile_error_name(compiler_t *c, const char *fmt, qstr_t name) {
+    vstr_t vs;
+    vstr_init(&vs, 64);
+    print_t p = vstr_printer(&vs);
+    print_fmt(&p, fmt, name);
+    vstr_add_char(&vs, 0);
+    compile_error(c, vs.buf);
 }
 
 static value_t float_from_text(const char *text, size_t len) {
@@ -66,15 +84,10 @@ static void read_token(compiler_t *c, tok_t *t) {
         case TOK_BYTES:
             t->value = bytes_new((const uint8_t *)lex->text, lex->len);
             break;
-        case TOK_ERROR: {
-            value_t exc = exc_new_msg(lex->error != NULL && strstr(lex->error, "indent") != NULL
-                                          ? &type_IndentationError : &type_SyntaxError,
-                                      lex->error != NULL ? lex->error : "invalid syntax");
+        case TOK_ERROR:
             // The REPL asks for another line when the input only ended early.
             compile_input_incomplete = lex->incomplete;
-            exc_add_traceback(exc, c->filename, lex->line, Q_NULL);
-            raise_obj(exc);
-        }
+            compile_error_at(c, lex->line, lex->error != NULL ? lex->error : "invalid syntax");
         default:
             break;
     }
@@ -730,7 +743,7 @@ static void add_dsite(compiler_t *c, scope_t *s, qstr_t name, code_t *code, uint
     name_find_or_add(c, s, name);
 }
 
-static void add_dfree(compiler_t *c, scope_t *s, qstr_t name, code_t *code, uint16_t index) {
+static void add_dfree(compiler_t *c, scope_t *s, qstr_t name, code_t *code, uint16_t index, bool nonlocal) {
     if (s->n_dfree == s->cap_dfree) {
         s->cap_dfree = s->cap_dfree ? s->cap_dfree * 2 : 8;
         s->dfree = gc_realloc(s->dfree, s->cap_dfree * sizeof(deferred_free_t));
@@ -738,8 +751,18 @@ static void add_dfree(compiler_t *c, scope_t *s, qstr_t name, code_t *code, uint
     s->dfree[s->n_dfree].name = name;
     s->dfree[s->n_dfree].code = code;
     s->dfree[s->n_dfree].index = index;
+    s->dfree[s->n_dfree].nonlocal = nonlocal;
     s->n_dfree++;
     name_find_or_add(c, s, name);
+}
+
+static bool name_nonlocal_in_nested(const scope_t *s, qstr_t name) {
+    for (size_t i = 0; i < s->n_dfree; i++) {
+        if (s->dfree[i].name == name && s->dfree[i].nonlocal) {
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool name_needed_by_nested(const scope_t *s, qstr_t name) {
@@ -800,11 +823,12 @@ value_t scope_close(compiler_t *c) {
             }
         } else if (e->flags & N_GLOBAL) {
             // global
-        } else if (e->flags & N_NONLOCAL) {
+        } else if ((e->flags & N_NONLOCAL) || name_nonlocal_in_nested(s, e->name)) {
+            // an enclosing function must bind it (a class's names do not count)
             if (!enclosed) {
-                compile_error(c, "no binding for nonlocal found");
+                compile_error_name(c, "no binding for nonlocal '%q' found", e->name);
             }
-            e->flags |= N_FREE;
+            e->flags |= N_FREE | N_VIA_NONLOCAL;
         } else if (enclosed && (nested || (s->kind == SCOPE_FUNCTION && (e->flags & N_USED))
                                 || (s->kind == SCOPE_CLASS && (e->flags & N_USED) && !(e->flags & N_ASSIGNED)))) {
             e->flags |= N_FREE;
@@ -901,7 +925,7 @@ value_t scope_close(compiler_t *c) {
     for (size_t i = 0; i < s->n_names; i++) {
         name_entry_t *e = &s->names[i];
         if (e->flags & N_FREE) {
-            add_dfree(c, parent, e->name, code, (uint16_t)(e->slot - n_locals));
+            add_dfree(c, parent, e->name, code, (uint16_t)(e->slot - n_locals), (e->flags & N_VIA_NONLOCAL) != 0);
         }
     }
 

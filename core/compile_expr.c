@@ -959,6 +959,25 @@ static void atom(compiler_t *c, expdesc_t *e) {
 
 // Call arguments after '('; the function (and self for a method) is on the
 // stack. Emits the call.
+// Keyword names of one call, to refuse f(a=1, a=2) as CPython does.
+typedef struct kw_names {
+    qstr_t *names;
+    size_t n, cap;
+} kw_names_t;
+
+static void kw_names_add(compiler_t *c, kw_names_t *k, qstr_t name) {
+    for (size_t i = 0; i < k->n; i++) {
+        if (k->names[i] == name) {
+            compile_error_name(c, "keyword argument repeated: %q", name);
+        }
+    }
+    if (k->n == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : 8;
+        k->names = gc_realloc(k->names, k->cap * sizeof(qstr_t));
+    }
+    k->names[k->n++] = name;
+}
+
 // A call with * or ** arguments: the positional arguments go into a list
 // (BUILD_LIST, LIST_APPEND, LIST_EXTEND) and, from the first keyword or
 // **, the keywords into a dict above it (BUILD_MAP, DICT_MERGE); CALL_EX
@@ -970,6 +989,7 @@ static void call_args_unpacking(compiler_t *c) {
     bool kw_dict = false;      // the dict is on the stack
     bool kw_seen = false;      // a keyword argument came
     bool dstar_seen = false;   // a ** came
+    kw_names_t kw = {NULL, 0, 0};
     while (c->cur.kind != TOK_RPAREN) {
         if (c->cur.kind == TOK_STAR) {
             tok_advance(c);
@@ -989,6 +1009,7 @@ static void call_args_unpacking(compiler_t *c) {
                 expr(c);
             } else {
                 qstr_t name = QSTR_INDEX(c->cur.value);
+                kw_names_add(c, &kw, name);
                 tok_advance(c);
                 tok_advance(c);
                 kw_seen = true;
@@ -1013,6 +1034,7 @@ static void call_args_unpacking(compiler_t *c) {
         }
     }
     tok_expect(c, TOK_RPAREN, NULL);
+    gc_free(kw.names);
     emit_op_u8(c, OP_CALL_EX, kw_dict ? 1 : 0);
     emit_stack(c, kw_dict ? -2 : -1);
 }
@@ -1020,9 +1042,11 @@ static void call_args_unpacking(compiler_t *c) {
 static void call_args(compiler_t *c, bool method) {
     int n_pos = 0, n_kw = 0;
     bool first = true;
+    kw_names_t kw = {NULL, 0, 0};
     while (c->cur.kind != TOK_RPAREN) {
         if (c->cur.kind == TOK_NAME && tok_peek(c, 1)->kind == TOK_ASSIGN) {
             qstr_t name = QSTR_INDEX(c->cur.value);
+            kw_names_add(c, &kw, name);
             tok_advance(c);
             tok_advance(c);
             emit_const(c, QSTR(name));
@@ -1052,6 +1076,7 @@ static void call_args(compiler_t *c, bool method) {
         }
     }
     tok_expect(c, TOK_RPAREN, NULL);
+    gc_free(kw.names);
     if (n_pos > 255 || n_kw > 255) {
         compile_error(c, "too many arguments");
     }
@@ -1370,6 +1395,9 @@ COMPILE_OUT_OF_LINE static void yield_expr(compiler_t *c) {
     }
     c->scope->flags |= CODE_GENERATOR;
     if (tok_accept(c, TOK_KW_FROM)) {
+        if (c->scope->flags & CODE_COROUTINE) {
+            compile_error(c, "'yield from' inside async function");
+        }
         expr(c);
         emit_op(c, OP_GET_YIELD_FROM_ITER);
         emit_op(c, OP_LOAD_NONE);

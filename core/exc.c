@@ -91,6 +91,18 @@ static value_t *exc_args(exc_obj_t *e, size_t *n) {
 
 // str(exc): '' without args, str(arg) with one, the args tuple with more.
 // KeyError shows its key as repr; OSError(errno, text) as "[Errno N] text".
+// The (filename, lineno, offset, text) of a SyntaxError made by the
+// compiler (its second argument), or NULL.
+static value_t *syntax_location(exc_obj_t *e, size_t *n) {
+    size_t n_args;
+    value_t *args = exc_args(e, &n_args);
+    if (n_args != 2 || !type_is_subtype(e->base.type, &type_SyntaxError) || !OBJ_TYPE_IS(args[1], &type_tuple)) {
+        return NULL;
+    }
+    value_t *loc = seq_items(args[1], n);
+    return *n >= 2 ? loc : NULL;
+}
+
 static void exc_print_str(const print_t *p, exc_obj_t *e) {
     size_t n;
     value_t *args = exc_args(e, &n);
@@ -115,6 +127,13 @@ static void exc_print_str(const print_t *p, exc_obj_t *e) {
     }
     if (n == 1) {
         obj_print(p, args[0], t == &type_KeyError ? PRINT_REPR : PRINT_STR);
+        return;
+    }
+    size_t n_loc;
+    value_t *loc = syntax_location(e, &n_loc);
+    if (loc != NULL) {
+        // SyntaxError(msg, (filename, lineno, ...)): "msg (filename, line N)"
+        print_fmt(p, "%S (%S, line %S)", args[0], loc[0], loc[1]);
         return;
     }
     obj_print(p, e->args, PRINT_STR);
@@ -175,9 +194,31 @@ static void exc_load_attr(exc_obj_t *e, qstr_t name, value_t *dest) {
                 dest[0] = first_arg_or_none(e);
             }
             return;
+        case Q_msg:
+        case Q_lineno:
+        case Q_offset:
+        case Q_text:
+            if (type_is_subtype(t, &type_SyntaxError)) {
+                size_t n, n_loc;
+                value_t *args = exc_args(e, &n);
+                value_t *loc = syntax_location(e, &n_loc);
+                if (name == Q_msg) {
+                    dest[0] = n > 0 ? args[0] : VAL_NONE;
+                } else {
+                    size_t i = name == Q_lineno ? 1 : name == Q_offset ? 2 : 3;
+                    dest[0] = loc != NULL && i < n_loc ? loc[i] : VAL_NONE;
+                }
+            }
+            return;
         case Q_errno:
         case Q_strerror:
         case Q_filename:
+            if (type_is_subtype(t, &type_SyntaxError) && name == Q_filename) {
+                size_t n_loc;
+                value_t *loc = syntax_location(e, &n_loc);
+                dest[0] = loc != NULL ? loc[0] : VAL_NONE;
+                return;
+            }
             if (type_is_subtype(t, &type_OSError)) {
                 size_t n;
                 value_t *args = exc_args(e, &n);
@@ -538,7 +579,12 @@ static void print_exception_line(const print_t *p, value_t exc) {
     vstr_init(&vs, 16);
     print_t vp = vstr_printer(&vs);
     nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
+    exc_obj_t *e = exc_get(exc);
+    size_t n_loc;
+    if (e != NULL && syntax_location(e, &n_loc) != NULL) {
+        // the location is in the traceback's File line already
+        obj_print(&vp, exc_args(e, &n_loc)[0], PRINT_STR);
+    } else if (nlr_push(&nlr) == 0) {
         obj_print(&vp, exc, PRINT_STR);
         nlr_pop();
     } else {
