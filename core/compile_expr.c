@@ -979,17 +979,19 @@ static void kw_names_add(compiler_t *c, kw_names_t *k, qstr_t name) {
 }
 
 // A call with * or ** arguments: the positional arguments go into a list
-// (BUILD_LIST, LIST_APPEND, LIST_EXTEND) and, from the first keyword or
-// **, the keywords into a dict above it (BUILD_MAP, DICT_MERGE); CALL_EX
-// takes both. Python allows *args after keywords (f(k=1, *a)), so the list
-// stays open below the dict.
+// (BUILD_LIST, LIST_APPEND, LIST_EXTEND), then the keywords into a dict
+// (BUILD_MAP, DICT_MERGE); CALL_EX takes both. As in CPython, every
+// positional argument is evaluated before any keyword one, also a *args
+// written after keywords (f(k=1, *a)): the keyword items are recorded and
+// compiled after the positional ones.
 static void call_args_unpacking(compiler_t *c) {
+    static const int stops_comma[] = {TOK_COMMA, -1};
     emit_op_u16(c, OP_BUILD_LIST, 0);
     emit_stack(c, 1);
-    bool kw_dict = false;      // the dict is on the stack
     bool kw_seen = false;      // a keyword argument came
     bool dstar_seen = false;   // a ** came
-    kw_names_t kw = {NULL, 0, 0};
+    tok_array_t *keywords = NULL;
+    size_t n_keywords = 0, cap = 0;
     while (c->cur.kind != TOK_RPAREN) {
         if (c->cur.kind == TOK_STAR) {
             tok_advance(c);
@@ -997,28 +999,15 @@ static void call_args_unpacking(compiler_t *c) {
                 compile_error(c, "iterable argument unpacking follows keyword argument unpacking");
             }
             expr(c);
-            emit_op_u16(c, OP_LIST_EXTEND, kw_dict ? 2 : 1);
+            emit_op_u16(c, OP_LIST_EXTEND, 1);
         } else if (c->cur.kind == TOK_DSTAR || (c->cur.kind == TOK_NAME && tok_peek(c, 1)->kind == TOK_ASSIGN)) {
-            if (!kw_dict) {
-                emit_op_u16(c, OP_BUILD_MAP, 0);
-                emit_stack(c, 1);
-                kw_dict = true;
+            dstar_seen |= c->cur.kind == TOK_DSTAR;
+            kw_seen |= c->cur.kind == TOK_NAME;
+            if (n_keywords == cap) {
+                cap = cap ? 2 * cap : 4;
+                keywords = gc_realloc(keywords, cap * sizeof(tok_array_t));
             }
-            if (tok_accept(c, TOK_DSTAR)) {
-                dstar_seen = true;
-                expr(c);
-            } else {
-                qstr_t name = QSTR_INDEX(c->cur.value);
-                kw_names_add(c, &kw, name);
-                tok_advance(c);
-                tok_advance(c);
-                kw_seen = true;
-                emit_const(c, QSTR(name));
-                expr(c);
-                emit_op_u16(c, OP_BUILD_MAP, 1);
-                emit_stack(c, -1);
-            }
-            emit_op_u16(c, OP_DICT_MERGE, 1);
+            tok_record_until(c, stops_comma, &keywords[n_keywords++]);
         } else {
             if (dstar_seen) {
                 compile_error(c, "positional argument follows keyword argument unpacking");
@@ -1033,10 +1022,33 @@ static void call_args_unpacking(compiler_t *c) {
             break;
         }
     }
-    tok_expect(c, TOK_RPAREN, NULL);
+    if (n_keywords > 0) {
+        emit_op_u16(c, OP_BUILD_MAP, 0);
+        emit_stack(c, 1);
+    }
+    kw_names_t kw = {NULL, 0, 0};
+    for (size_t i = 0; i < n_keywords; i++) {
+        tok_replay(c, &keywords[i]);
+        if (tok_accept(c, TOK_DSTAR)) {
+            expr(c);
+        } else {
+            qstr_t name = QSTR_INDEX(c->cur.value);
+            kw_names_add(c, &kw, name);
+            tok_advance(c);
+            tok_advance(c);
+            emit_const(c, QSTR(name));
+            expr(c);
+            emit_op_u16(c, OP_BUILD_MAP, 1);
+            emit_stack(c, -1);
+        }
+        tok_replay_end(c);
+        emit_op_u16(c, OP_DICT_MERGE, 1);
+    }
     gc_free(kw.names);
-    emit_op_u8(c, OP_CALL_EX, kw_dict ? 1 : 0);
-    emit_stack(c, kw_dict ? -2 : -1);
+    gc_free(keywords);
+    tok_expect(c, TOK_RPAREN, NULL);
+    emit_op_u8(c, OP_CALL_EX, n_keywords > 0 ? 1 : 0);
+    emit_stack(c, n_keywords > 0 ? -2 : -1);
 }
 
 static void call_args(compiler_t *c, bool method) {

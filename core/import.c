@@ -138,7 +138,7 @@ static value_t load_module(const char *full, size_t len, value_t parent) {
     }
     value_t path = parent == VAL_NULL ? sys_path_list() : obj_getattr_maybe(parent, Q___path__);
     if (path == VAL_NULL) {
-        raise_fmt(&type_ImportError, "no module named '%q'", qstr_from_strn(full, len));
+        raise_fmt(&type_ImportError, "No module named '%q'", qstr_from_strn(full, len));
     }
     if (value_is_str(path)) {
         path = list_new(1, &path);
@@ -147,7 +147,7 @@ static value_t load_module(const char *full, size_t len, value_t parent) {
     vstr_init(&vs, 64);
     int kind = find_module(path, last, last_len, &vs);
     if (kind == 0) {
-        raise_fmt(&type_ImportError, "no module named '%q'", qstr_from_strn(full, len));
+        raise_fmt(&type_ImportError, "No module named '%q'", qstr_from_strn(full, len));
     }
     m = module_new(qname);
     module_obj_t *mod = VAL_PTR(m);
@@ -255,7 +255,7 @@ void import_run_main_module(const char *name) {
         if (m != VAL_NULL) {
             return;
         }
-        raise_fmt(&type_ImportError, "no module named '%s'", name);
+        raise_fmt(&type_ImportError, "No module named '%s'", name);
     }
     if (kind == 2) {
         vstr_add_str(&vs, "/__main__.py");
