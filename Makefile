@@ -106,7 +106,7 @@ FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c build/h
 
 build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h)
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
+	$(FUZZ_CC) -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
 		-Icore -Ilib -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_SRC) -lm
 
 build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)

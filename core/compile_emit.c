@@ -858,8 +858,8 @@ value_t scope_close(compiler_t *c) {
     code->n_locals = n_locals;
     code->n_free = n_free;
     code->n_cells = n_cells;
-    code->stack_size = (uint16_t)(s->max_depth + 4);
-    code->max_blocks = (uint16_t)(s->max_blocks + 1);
+    code->stack_size = (uint16_t)(s->max_depth + 1);
+    code->max_blocks = (uint16_t)s->max_blocks;
     code->flags = s->flags;
     code->name = s->name;
     code->qual_prefix = s->prefix;

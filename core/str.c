@@ -771,6 +771,9 @@ static value_t builtin_chr(size_t n_args, size_t n_kw, const value_t *args) {
         }
         raise_msg(&type_OverflowError, "Python int too large to convert to C int");
     }
+    if (c < INT32_MIN || c > INT32_MAX) {
+        raise_msg(&type_OverflowError, "Python int too large to convert to C int");   // as a C int would be
+    }
     if (c < 0 || c > 0x10FFFF) {
         raise_msg(&type_ValueError, "chr() arg not in range(0x110000)");
     }

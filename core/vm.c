@@ -478,7 +478,23 @@ static bool is_native_generator(value_t v) {
 #define READ_U16() (ip += 2, (unsigned)(ip[-2] | (ip[-1] << 8)))
 
 #if defined(__GNUC__)
-#define DISPATCH() do { frame->ip = ip; goto *dispatch_table[*ip++]; } while (0)
+#if defined(ESPY_GC_STRESS) || defined(ESPY_VM_CHECKS)
+// The test builds check at every instruction that the value stack stays
+// within what the compiler computed (code->stack_size) and the blocks
+// within max_blocks, so that the frame sizes need no safety margin.
+#define CHECK_FRAME()                                                                              \
+    do {                                                                                           \
+        const code_t *c_ = frame->code;                                                            \
+        if (sp < frame->slots + c_->n_locals + c_->n_free                                          \
+            || sp > frame->slots + c_->n_locals + c_->n_free + c_->stack_size                      \
+            || frame->nblocks > c_->max_blocks) {                                                  \
+            hal_fatal("value stack or block stack out of its frame");                              \
+        }                                                                                          \
+    } while (0)
+#else
+#define CHECK_FRAME() ((void)0)
+#endif
+#define DISPATCH() do { CHECK_FRAME(); frame->ip = ip; goto *dispatch_table[*ip++]; } while (0)
 #define CASE(op) L_##op
 #else
 #error "espy's VM needs computed goto (GCC or clang)"
