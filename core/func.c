@@ -298,9 +298,18 @@ static value_t bound_method_call(value_t self, size_t n_args, size_t n_kw, const
     return call_function(m->fn, n_args + 1, n_kw, all);
 }
 
+// As CPython: <bound method A.f of <__main__.A object at ...>>, and
+// <built-in method append of list object at ...> for a builtin's method.
 static void bound_method_print(const print_t *p, value_t self, print_kind_t kind) {
     bound_method_t *m = VAL_PTR(self);
-    print_fmt(p, "<bound_method %x %R>", (unsigned)(uintptr_t)m, m->fn);
+    if (OBJ_TYPE_IS(m->fn, &type_function)) {
+        print_fmt(p, "<bound method %S of %R>", code_qualname(((func_obj_t *)VAL_PTR(m->fn))->code), m->self);
+    } else if (OBJ_TYPE_IS(m->fn, &type_builtin_function)) {
+        print_fmt(p, "<built-in method %q of %T object at 0x%x>", ((const builtin_fun_t *)VAL_PTR(m->fn))->name,
+                  m->self, (unsigned)(uintptr_t)VAL_PTR(m->self));
+    } else {
+        print_fmt(p, "<bound method %R of %R>", m->fn, m->self);
+    }
 }
 
 static void bound_method_attr(value_t self, qstr_t name, value_t *dest) {
