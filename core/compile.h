@@ -141,6 +141,7 @@ typedef struct compiler {
     compile_mode_t mode;
     int nesting;           // C recursion guard
     bool with_async;       // compiling the items of an async with
+    bool no_walrus;        // x := v is not allowed here without brackets (statements, keyword values, dict keys)
 } compiler_t;
 
 extern bool compile_input_incomplete;   // the last SyntaxError was only an early end of input
@@ -192,6 +193,9 @@ void emit_stack(compiler_t *c, int delta);           // adjust the depth count
 void emit_name(compiler_t *c, int op, qstr_t name);  // NAME_LOAD/STORE/DELETE
 void scope_declare(compiler_t *c, qstr_t name, uint8_t flags);
 void scope_walrus_target(compiler_t *c, qstr_t name);
+// SyntaxError `what` unless compiling the body of an async def (a
+// comprehension inside one counts).
+void scope_require_async(compiler_t *c, const char *what);
 void emit_set_line(compiler_t *c, uint32_t line);
 void emit_truncate(compiler_t *c, uint32_t offset);
 void loop_add_break(compiler_t *c, loop_t *loop, uint32_t operand_at);
@@ -226,7 +230,10 @@ void expr_list_as_tuple(compiler_t *c);      // a, b, c (a tuple when there is a
 void expr_star_list_as_tuple(compiler_t *c); // the same with *x allowed (return, yield, assignment values)
 void expr_target_store(compiler_t *c);       // a target list: stores TOS into it
 void expr_target_delete(compiler_t *c);
-bool bracket_has_trailer(compiler_t *c);   // (a).b, [x][0]: a primary, not a target list
+bool bracket_has_trailer(compiler_t *c);
+// The arguments of a call with * or ** up to its ')', after n_before
+// positional values already pushed (class bases: the body and the name).
+void call_args_unpacking(compiler_t *c, unsigned n_before);   // (a).b, [x][0]: a primary, not a target list
 void expr_primary(compiler_t *c, expdesc_t *e);   // atom with trailers, last trailer pending
 void exp_load(compiler_t *c, expdesc_t *e);
 void exp_store(compiler_t *c, expdesc_t *e);

@@ -614,12 +614,34 @@ static bool is_comprehension(const scope_t *s) {
                                          || s->name == Q_lt_dictcomp_gt || s->name == Q_lt_genexpr_gt);
 }
 
+void scope_require_async(compiler_t *c, const char *what) {
+    const scope_t *s = c->scope;
+    while (s != NULL && is_comprehension(s)) {
+        s = s->parent;
+    }
+    if (s == NULL || s->kind != SCOPE_FUNCTION || !(s->flags & CODE_COROUTINE)) {
+        compile_error(c, what);
+    }
+}
+
 // `name := value` inside a comprehension binds name in the scope that
 // contains the comprehension (PEP 572).
 void scope_walrus_target(compiler_t *c, qstr_t name) {
     scope_t *s = c->scope;
     if (!is_comprehension(s)) {
         return;
+    }
+    for (const scope_t *comp = s; is_comprehension(comp); comp = comp->parent) {
+        // the comprehension's own names so far are its iteration variables
+        for (size_t i = 0; i < comp->n_names; i++) {
+            if (comp->names[i].name == name && (comp->names[i].flags & N_ASSIGNED)) {
+                compile_error_name(c, "assignment expression cannot rebind comprehension iteration variable '%q'",
+                                   name);
+            }
+        }
+        if (comp->parent != NULL && comp->parent->kind == SCOPE_CLASS) {
+            compile_error(c, "assignment expression within a comprehension cannot be used in a class body");
+        }
     }
     scope_t *target = s->parent;
     while (target != NULL && is_comprehension(target)) {

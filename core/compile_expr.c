@@ -148,6 +148,9 @@ void parse_params(compiler_t *c, params_t *p, int end_kind) {
     bool lambda = end_kind == TOK_COLON;
     while (c->cur.kind != end_kind) {
         if (tok_accept(c, TOK_DSTAR)) {
+            if (after_star && star_name == Q_NULL && p->n_kwonly == 0) {
+                compile_error(c, "named arguments must follow bare *");
+            }
             if (c->cur.kind != TOK_NAME) {
                 compile_error(c, "invalid syntax");
             }
@@ -227,6 +230,9 @@ void parse_params(compiler_t *c, params_t *p, int end_kind) {
             break;
         }
     }
+    if (after_star && star_name == Q_NULL && p->n_kwonly == 0) {
+        compile_error(c, "named arguments must follow bare *");
+    }
     if (n_defaults > 0) {
         emit_op_u16(c, OP_BUILD_TUPLE, (unsigned)n_defaults);
         emit_stack(c, 1 - n_defaults);
@@ -268,6 +274,9 @@ COMPILE_OUT_OF_LINE static void lambda_expr(compiler_t *c) {
     scope_open(c, &s, SCOPE_FUNCTION, Q_lt_lambda_gt);
     scope_add_params(c, &p);
     gc_free(p.names);
+    if (c->cur.kind == TOK_KW_YIELD) {
+        compile_error(c, "invalid syntax");   // lambda: (yield) needs the brackets
+    }
     expr(c);
     emit_op(c, OP_RETURN_VALUE);
     value_t code = scope_close(c);
@@ -343,6 +352,8 @@ static size_t fstring_expr_end(compiler_t *c, const char *s, size_t len, size_t 
         }
         if (ch == '\'' || ch == '"') {
             quote = ch;
+        } else if (ch == '#') {
+            compile_error(c, "f-string expression part cannot include '#'");
         } else if (ch == '(' || ch == '[' || ch == '{') {
             depth++;
         } else if (ch == ')' || ch == ']' || (ch == '}' && depth > 0)) {
@@ -529,6 +540,9 @@ static const int stops_in[] = {TOK_KW_IN, -1};
 COMPILE_OUT_OF_LINE static void comprehension(compiler_t *c, comp_kind_t kind, const tok_array_t *element, int close) {
     static const qstr_t names[] = {Q_lt_listcomp_gt, Q_lt_setcomp_gt, Q_lt_dictcomp_gt, Q_lt_genexpr_gt};
     bool is_async = tok_accept(c, TOK_KW_ASYNC);
+    if (is_async) {
+        scope_require_async(c, "asynchronous comprehension outside of an asynchronous function");
+    }
     tok_expect(c, TOK_KW_FOR, NULL);
     tok_array_t target;
     tok_record_until(c, stops_in, &target);
@@ -836,8 +850,12 @@ static void dict_or_set_atom(compiler_t *c) {
         emit_op_u16(c, OP_BUILD_MAP, 0);
         emit_stack(c, 1);
     } else {
+        bool walrus = c->cur.kind == TOK_NAME && tok_peek(c, 1)->kind == TOK_WALRUS;
         expr(c);
         is_dict = c->cur.kind == TOK_COLON;
+        if (is_dict && walrus) {
+            compile_error(c, "invalid syntax");   // {a := 1: 2}: a key cannot be a named expression
+        }
         if (!is_dict) {
             // A set: the first item is on the stack.
             int n = 1;
@@ -885,7 +903,9 @@ static void dict_or_set_atom(compiler_t *c) {
             expr(c);
             emit_op_u16(c, OP_DICT_UPDATE, 1);
         } else {
+            c->no_walrus = true;
             expr(c);
+            c->no_walrus = false;
             tok_expect(c, TOK_COLON, NULL);
             expr(c);
             emit_op_u16(c, OP_MAP_ADD, 1);
@@ -899,7 +919,20 @@ static void dict_or_set_atom(compiler_t *c) {
 
 // ---- atoms and trailers ------------------------------------------------------------
 
+static void atom_inner(compiler_t *c, expdesc_t *e);
+
+// Inside brackets a named expression is allowed again.
 static void atom(compiler_t *c, expdesc_t *e) {
+    bool saved = c->no_walrus;
+    int k = c->cur.kind;
+    if (k == TOK_LPAREN || k == TOK_LBRACKET || k == TOK_LBRACE) {
+        c->no_walrus = false;
+    }
+    atom_inner(c, e);
+    c->no_walrus = saved;
+}
+
+static void atom_inner(compiler_t *c, expdesc_t *e) {
     e->kind = EXP_VALUE;
     switch (c->cur.kind) {
         case TOK_NAME:
@@ -984,10 +1017,10 @@ static void kw_names_add(compiler_t *c, kw_names_t *k, qstr_t name) {
 // positional argument is evaluated before any keyword one, also a *args
 // written after keywords (f(k=1, *a)): the keyword items are recorded and
 // compiled after the positional ones.
-static void call_args_unpacking(compiler_t *c) {
+void call_args_unpacking(compiler_t *c, unsigned n_before) {
     static const int stops_comma[] = {TOK_COMMA, -1};
-    emit_op_u16(c, OP_BUILD_LIST, 0);
-    emit_stack(c, 1);
+    emit_op_u16(c, OP_BUILD_LIST, n_before);
+    emit_stack(c, 1 - (int)n_before);
     bool kw_seen = false;      // a keyword argument came
     bool dstar_seen = false;   // a ** came
     tok_array_t *keywords = NULL;
@@ -1037,7 +1070,9 @@ static void call_args_unpacking(compiler_t *c) {
             tok_advance(c);
             tok_advance(c);
             emit_const(c, QSTR(name));
+            c->no_walrus = true;
             expr(c);
+            c->no_walrus = false;
             emit_op_u16(c, OP_BUILD_MAP, 1);
             emit_stack(c, -1);
         }
@@ -1062,7 +1097,9 @@ static void call_args(compiler_t *c, bool method) {
             tok_advance(c);
             tok_advance(c);
             emit_const(c, QSTR(name));
+            c->no_walrus = true;    // f(a=b := 1) is not allowed
             expr(c);
+            c->no_walrus = false;
             n_kw++;
         } else {
             if (n_kw > 0) {
@@ -1186,20 +1223,26 @@ void expr_primary(compiler_t *c, expdesc_t *e) {
                 e->name = name;
                 break;
             }
-            case TOK_LBRACKET:
+            case TOK_LBRACKET: {
                 exp_load(c, e);
                 tok_advance(c);
                 nest_enter(c);
+                bool saved = c->no_walrus;
+                c->no_walrus = false;
                 subscript(c);
+                c->no_walrus = saved;
                 nest_leave(c);
                 e->kind = EXP_SUBSCR;
                 break;
-            case TOK_LPAREN:
+            }
+            case TOK_LPAREN: {
+                bool saved = c->no_walrus;
+                c->no_walrus = false;
                 nest_enter(c);
                 if (call_has_unpacking(c)) {
                     exp_load(c, e);
                     tok_advance(c);
-                    call_args_unpacking(c);
+                    call_args_unpacking(c, 0);
                 } else if (e->kind == EXP_ATTR) {
                     emit_op_u16(c, OP_LOAD_METHOD, e->name);
                     tok_advance(c);
@@ -1210,8 +1253,10 @@ void expr_primary(compiler_t *c, expdesc_t *e) {
                     call_args(c, false);
                 }
                 nest_leave(c);
+                c->no_walrus = saved;
                 e->kind = EXP_VALUE;
                 break;
+            }
             default:
                 return;
         }
@@ -1344,6 +1389,7 @@ static void operators(compiler_t *c, int min) {
         }
     } else {
         if (tok_accept(c, TOK_KW_AWAIT)) {
+            scope_require_async(c, "'await' outside async function");
             // await binds to a primary: await x ** 2 is (await x) ** 2
             expdesc_t e;
             expr_primary(c, &e);
@@ -1405,6 +1451,13 @@ COMPILE_OUT_OF_LINE static void yield_expr(compiler_t *c) {
     if (c->scope->kind != SCOPE_FUNCTION) {
         compile_error(c, "'yield' outside function");
     }
+    qstr_t n = c->scope->name;
+    if (n == Q_lt_listcomp_gt || n == Q_lt_setcomp_gt || n == Q_lt_dictcomp_gt || n == Q_lt_genexpr_gt) {
+        compile_error(c, n == Q_lt_genexpr_gt ? "'yield' inside generator expression"
+                         : n == Q_lt_listcomp_gt ? "'yield' inside list comprehension"
+                         : n == Q_lt_setcomp_gt ? "'yield' inside set comprehension"
+                                                : "'yield' inside dict comprehension");
+    }
     c->scope->flags |= CODE_GENERATOR;
     if (tok_accept(c, TOK_KW_FROM)) {
         if (c->scope->flags & CODE_COROUTINE) {
@@ -1437,6 +1490,9 @@ void expr(compiler_t *c) {
         return;
     }
     if (c->cur.kind == TOK_NAME && tok_peek(c, 1)->kind == TOK_WALRUS) {
+        if (c->no_walrus) {
+            compile_error(c, "invalid syntax");   // CPython allows it only in brackets here
+        }
         qstr_t name = QSTR_INDEX(c->cur.value);
         tok_advance(c);
         tok_advance(c);
@@ -1492,10 +1548,11 @@ void expr_star_list_as_tuple(compiler_t *c) {
         }
     }
     int n = 0;
-    bool building = false;
+    bool building = false, comma = false;
     if (c->cur.kind != TOK_STAR) {
         n = 1;
         tok_advance(c);   // the comma after the first item
+        comma = true;
     }
     while (tok_starts_expr(c->cur.kind)) {
         if (tok_accept(c, TOK_STAR)) {
@@ -1517,6 +1574,10 @@ void expr_star_list_as_tuple(compiler_t *c) {
         if (!tok_accept(c, TOK_COMMA)) {
             break;
         }
+        comma = true;
+    }
+    if (!comma) {
+        compile_error(c, "can't use starred expression here");   // *a alone: no tuple to unpack into
     }
     if (building) {
         emit_op(c, OP_LIST_TO_TUPLE);
@@ -1620,6 +1681,9 @@ static void target_list_store(compiler_t *c, int close) {
     if (!comma && star_at < 0 && close != TOK_RBRACKET) {
         target_store_one(c);
         return;
+    }
+    if (!comma && star_at >= 0 && close != TOK_RBRACKET) {
+        compile_error(c, "starred assignment target must be in a list or tuple");
     }
     if (star_at >= 0) {
         if (n - 1 > 255 || star_at > 255) {

@@ -33,12 +33,17 @@ static void discard_expr(compiler_t *c) {
     c->scope->depth = depth;
 }
 
+// The value of an assignment or expression statement: an unbracketed
+// x := v is not allowed here (as CPython).
 static void value_expr(compiler_t *c) {
+    bool saved = c->no_walrus;
+    c->no_walrus = true;
     if (c->cur.kind == TOK_KW_YIELD) {
         expr(c);
     } else {
         expr_star_list_as_tuple(c);
     }
+    c->no_walrus = saved;
 }
 
 // One target (a name, attribute or subscript, maybe in redundant
@@ -816,7 +821,24 @@ COMPILE_OUT_OF_LINE static void class_stmt(compiler_t *c, int n_decorators) {
     emit_const(c, QSTR(name));
     // Bases and keywords, as call arguments after (function, name).
     int n_pos = 2, n_kw = 0;
-    if (bases.len > 0) {
+    bool unpacking = false;
+    for (size_t i = 0, depth = 0; i < bases.len; i++) {
+        int k = bases.toks[i].kind;
+        depth += k == TOK_LPAREN || k == TOK_LBRACKET || k == TOK_LBRACE;
+        depth -= k == TOK_RPAREN || k == TOK_RBRACKET || k == TOK_RBRACE;
+        unpacking |= depth == 0 && (k == TOK_STAR || k == TOK_DSTAR) && (i == 0 || bases.toks[i - 1].kind == TOK_COMMA);
+    }
+    if (unpacking) {
+        // class C(*bases, **kw): a call with unpacking, up to a ')' added here
+        bases.toks = gc_realloc(bases.toks, (bases.len + 1) * sizeof(tok_t));
+        bases.toks[bases.len].kind = TOK_RPAREN;
+        bases.toks[bases.len].line = bases.toks[bases.len - 1].line;
+        bases.toks[bases.len].value = VAL_NULL;
+        bases.len++;
+        tok_replay(c, &bases);
+        call_args_unpacking(c, 2);
+        tok_replay_end(c);
+    } else if (bases.len > 0) {
         tok_replay(c, &bases);
         while (tok_replay_active(c, &bases)) {
             if (c->cur.kind == TOK_NAME && tok_peek(c, 1)->kind == TOK_ASSIGN) {
@@ -825,8 +847,6 @@ COMPILE_OUT_OF_LINE static void class_stmt(compiler_t *c, int n_decorators) {
                 tok_advance(c);
                 expr(c);
                 n_kw++;
-            } else if (c->cur.kind == TOK_STAR || c->cur.kind == TOK_DSTAR) {
-                compile_error(c, "unpacking in class bases is not supported");
             } else {
                 if (n_kw > 0) {
                     compile_error(c, "positional argument follows keyword argument");
@@ -843,8 +863,10 @@ COMPILE_OUT_OF_LINE static void class_stmt(compiler_t *c, int n_decorators) {
             compile_error(c, "invalid syntax");
         }
     }
-    emit_op_u8u8(c, OP_CALL, (unsigned)n_pos, (unsigned)n_kw);
-    emit_stack(c, -(n_pos + 2 * n_kw));
+    if (!unpacking) {
+        emit_op_u8u8(c, OP_CALL, (unsigned)n_pos, (unsigned)n_kw);
+        emit_stack(c, -(n_pos + 2 * n_kw));
+    }
     while (n_decorators-- > 0) {
         emit_op_u8u8(c, OP_CALL, 1, 0);
         emit_stack(c, -1);
@@ -903,8 +925,10 @@ static void statement(compiler_t *c) {
             if (c->cur.kind == TOK_KW_DEF) {
                 def_stmt(c, 0, true);
             } else if (c->cur.kind == TOK_KW_FOR) {
+                scope_require_async(c, "'async for' outside async function");
                 for_stmt(c, true);
             } else if (c->cur.kind == TOK_KW_WITH) {
+                scope_require_async(c, "'async with' outside async function");
                 with_stmt(c, true);
             } else {
                 compile_error(c, "invalid syntax");

@@ -30,6 +30,7 @@
 // An error makes the lexer stick: every later call returns the same
 // TOK_ERROR, so a caller cannot run past it by accident.
 #include "lexer.h"
+#include "unicode.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -553,6 +554,14 @@ static tok_kind_t scan_string(lexer_t *lex, int flags) {
     return token(lex, kind);
 }
 
+// Latin-1 punctuation and symbols, general punctuation, currency, arrows,
+// mathematical operators, technical symbols, box drawing, shapes, dingbats,
+// CJK punctuation, fullwidth ASCII punctuation.
+static bool is_symbol_block(uint32_t cp) {
+    return (cp >= 0xA1 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF)
+           || (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F);
+}
+
 // A name, keyword, or a string literal with a prefix.
 static tok_kind_t scan_name(lexer_t *lex) {
     do {
@@ -575,6 +584,21 @@ static tok_kind_t scan_name(lexer_t *lex) {
         }
         if (s[0] == 0xC2 && s[1] <= 0xA0) {  // C1 controls and no-break space
             return fail_non_printable(lex, s[1]);
+        }
+        if (s[0] >= 0x80) {
+            // Letters (and, after the first character, digits) of any script
+            // make names; punctuation and symbols such as '€' do not. The
+            // letter tables are not complete, so only the blocks of
+            // punctuation and symbols are refused.
+            const char *p = (const char *)s;
+            uint32_t cp = utf8_decode(&p);
+            if (!unicode_isalpha(cp) && (i == 0 || !unicode_isdecimal(cp)) && is_symbol_block(cp)) {
+                char quoted[8] = {'\''}, hex[8];
+                memcpy(quoted + 1, s, n);
+                quoted[n + 1] = '\'';
+                quoted[n + 2] = '\0';
+                return fail_format(lex, "invalid character ", quoted, " (U+", hex_code_point(hex, cp), ")");
+            }
         }
         i += n;
     }

@@ -13,7 +13,7 @@ LEXER_CFLAGS = -std=c11 -Wall -Wextra -Werror -g -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer
 # core/gc.h is used when it exists; tests/unit/stub/gc.h only stands in for it.
 LEXER_INCLUDES = -Icore -Itests/unit $(if $(wildcard core/gc.h),,-Itests/unit/stub)
-LEXER_TEST_SRC = core/lexer.c tests/unit/test_lexer.c tests/unit/gc_stub.c
+LEXER_TEST_SRC = core/lexer.c core/unicode.c tests/unit/test_lexer.c tests/unit/gc_stub.c
 LEXER_HEADERS = core/lexer.h tests/unit/gc_stub.h $(wildcard core/gc.h)
 LEXER_FUZZ_SECONDS ?= 20
 
