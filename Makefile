@@ -7,15 +7,17 @@ PYTHON ?= python3
 XTENSA_CC ?= xtensa-lx106-elf-gcc
 
 CORE_SRC := $(wildcard core/*.c)
-# lib/: the portable modules; every target links core/ and lib/.
+# lib/: the portable modules; board/: the ESP8266 as its users see it.
+# Every target links core/, lib/ and board/.
 LIB_SRC := $(wildcard lib/*.c)
-PORTABLE_SRC := $(CORE_SRC) $(LIB_SRC)
+BOARD_SRC := $(wildcard board/*.c)
+PORTABLE_SRC := $(CORE_SRC) $(LIB_SRC) $(BOARD_SRC)
 HOST_SRC := $(wildcard platform/host/*.c)
-QSTR_SCAN := $(wildcard core/*.c core/*.h lib/*.c lib/*.h platform/host/*.c platform/host/*.h)
-MODULE_SCAN := $(wildcard lib/*.c)
+QSTR_SCAN := $(wildcard core/*.c core/*.h lib/*.c lib/*.h board/*.c board/*.h platform/host/*.c platform/host/*.h)
+MODULE_SCAN := $(wildcard lib/*.c board/*.c)
 
 WARN := -Wall -Wextra -Wno-unused-parameter
-CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Ilib -Iplatform/host
+CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Ilib -Iboard -Iplatform/host
 OPT ?= -O2 -g
 
 .PHONY: all run test test-lang test-gc-stress test-host32 test-unit check-lx106 bench host32 fuzz fuzz-smoke clean
@@ -89,25 +91,25 @@ build/stress/espy: $(STRESS_OBJ)
 test-gc-stress: build/stress/espy
 	@$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang
 
-# ---- lx106: core/ and lib/ must compile for the chip without warnings -------
+# ---- lx106: core/, lib/ and board/ must compile for the chip without warnings
 LX106_OBJ := $(patsubst %.c,build/lx106/obj/%.o,$(PORTABLE_SRC))
 
 build/lx106/obj/%.o: %.c build/lx106/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
-	@$(XTENSA_CC) -std=gnu11 $(WARN) -Werror -Os -mlongcalls -Icore -Ilib -Iplatform/qemu -Ibuild/lx106/gen -c $< -o $@
+	@$(XTENSA_CC) -std=gnu11 $(WARN) -Werror -Os -mlongcalls -Icore -Ilib -Iboard -Iplatform/qemu -Ibuild/lx106/gen -c $< -o $@
 
 check-lx106: $(LX106_OBJ)
-	@echo "lx106: core/ and lib/ compile cleanly ($(words $(LX106_OBJ)) files)"
+	@echo "lx106: core/, lib/ and board/ compile cleanly ($(words $(LX106_OBJ)) files)"
 
 # ---- fuzzing: libFuzzer over the compiler and the VM ------------------------
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c build/host/gen/qstrdata.c
 
-build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h)
+build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
-		-Icore -Ilib -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_SRC) -lm
+		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_SRC) -lm
 
 build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)
 	@mkdir -p build/fuzz/corpus

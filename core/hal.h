@@ -45,4 +45,10 @@ _Noreturn void hal_fatal(const char *msg);
 // Where the C stack starts (for the conservative GC and stack-depth checks).
 void *hal_stack_top(void);
 
+// ---- the board (board/: machine, esp) -----------------------------------------
+// The CPU clock in Hz; setting accepts 80 and 160 MHz (false for any other
+// value). The simulated board keeps the value; the chip switches its PLL.
+uint32_t hal_cpu_freq(void);
+bool hal_set_cpu_freq(uint32_t hz);
+
 #endif

@@ -36,7 +36,7 @@ ESP_ASM_SRC := $(wildcard platform/esp8266/*.S)
 ESP_OBJ := $(patsubst %.c,$(ESP_DIR)/obj/%.o,$(ESP_C_SRC)) \
 	$(patsubst %.S,$(ESP_DIR)/obj/%.o,$(ESP_ASM_SRC)) $(ESP_DIR)/obj/gen/qstrdata.o
 ESP_CFLAGS := -std=gnu11 $(WARN) -Os -g -mlongcalls -ffunction-sections -fdata-sections \
-	--specs=$(PICOLIBC_SPECS) -Icore -Ilib -Iplatform/esp8266 -I$(ESP_DIR)/gen
+	--specs=$(PICOLIBC_SPECS) -Icore -Ilib -Iboard -Iplatform/esp8266 -I$(ESP_DIR)/gen
 ESP_LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -T platform/esp8266/esp8266.ld \
 	-L$(ESP_DIR)/gen -Wl,--gc-sections
 
@@ -109,7 +109,7 @@ firmware: $(ESP_DIR)/espy.elf
 			iram = size[".iram0.text"]; text = size[".irom0.text"]; rodata = size[".irom0.rodata"]; \
 			data = size[".data"]; drodata = size[".dram0.rodata"]; bss = size[".bss"]; heap = size[".heap"]; \
 			stack = size[".stack"]; dram = data + drodata + bss + heap; \
-			printf "esp8266: iram        %7d B of 32768: vectors, start-up, interrupt and flash code\n", iram; \
+			printf "esp8266: iram        %7d B of 32768: vectors, start-up, interrupt and flash code, the bytecode loop\n", iram; \
 			printf "esp8266: irom0       %7d B of %d (FLASH_SIZE=%s): text %d, rodata %d\n", \
 				text + rodata, irom0, flash, text, rodata; \
 			printf "esp8266: dram        %7d B of 57344 (80 KiB less 24 KiB for WiFi): data %d, rodata %d, bss %d, heap %d\n", \

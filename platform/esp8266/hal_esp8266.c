@@ -160,3 +160,13 @@ int hal_path_kind(const char *path) {
     (void)path;
     return 0;
 }
+
+// ---- the board ---------------------------------------------------------------
+
+uint32_t hal_cpu_freq(void) {
+    return chip_cpu_freq_mhz() * 1000000u;
+}
+
+bool hal_set_cpu_freq(uint32_t hz) {
+    return hz % 1000000u == 0 && chip_set_cpu_freq_mhz(hz / 1000000u);
+}

@@ -168,3 +168,19 @@ int hal_path_kind(const char *path) {
     }
     return S_ISDIR(st.st_mode) ? 2 : 1;
 }
+
+// ---- the board ---------------------------------------------------------------
+// The simulated chip keeps the clock machine.freq() sets; time runs the same.
+static uint32_t cpu_freq = 80000000;
+
+uint32_t hal_cpu_freq(void) {
+    return cpu_freq;
+}
+
+bool hal_set_cpu_freq(uint32_t hz) {
+    if (hz != 80000000 && hz != 160000000) {
+        return false;
+    }
+    cpu_freq = hz;
+    return true;
+}

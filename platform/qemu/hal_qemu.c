@@ -183,3 +183,19 @@ int hal_path_kind(const char *path) {
     hal_file_close(fd);
     return kind;
 }
+
+// ---- the board ---------------------------------------------------------------
+// QEMU's core has no PLL: the clock machine.freq() sets is only remembered.
+static uint32_t cpu_freq = 80000000;
+
+uint32_t hal_cpu_freq(void) {
+    return cpu_freq;
+}
+
+bool hal_set_cpu_freq(uint32_t hz) {
+    if (hz != 80000000 && hz != 160000000) {
+        return false;
+    }
+    cpu_freq = hz;
+    return true;
+}

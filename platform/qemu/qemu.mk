@@ -15,7 +15,7 @@ QEMU_ASM_SRC := $(wildcard platform/qemu/*.S)
 QEMU_OBJ := $(patsubst %.c,$(QEMU_DIR)/obj/%.o,$(QEMU_C_SRC)) \
 	$(patsubst %.S,$(QEMU_DIR)/obj/%.o,$(QEMU_ASM_SRC)) $(QEMU_DIR)/obj/gen/qstrdata.o
 QEMU_CFLAGS := -std=gnu11 $(WARN) -Os -g -mlongcalls -ffunction-sections -fdata-sections \
-	--specs=$(PICOLIBC_SPECS) -Icore -Ilib -Iplatform/qemu -I$(QEMU_DIR)/gen
+	--specs=$(PICOLIBC_SPECS) -Icore -Ilib -Iboard -Iplatform/qemu -I$(QEMU_DIR)/gen
 QEMU_LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -T platform/qemu/qemu.ld -Wl,--gc-sections
 QEMU_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
