@@ -48,7 +48,7 @@ $(QEMU_DIR)/espy.elf: $(QEMU_OBJ) platform/qemu/qemu.ld
 			printf "qemu: iram          %7d B of 32768 (vectors)\n", iram; \
 			printf "qemu: dram          %7d B of 57344 (80 KiB less 24 KiB for WiFi): data %d, bss %d, heap %d, C stack %d\n", \
 				dram, data, bss, heap, stack; \
-			printf "qemu: dram free     %7d B (the Python heap includes its frame stack)\n", 57344 - dram; \
+			printf "qemu: dram free     %7d B\n", 57344 - dram; \
 		}'
 
 qemu: $(QEMU_DIR)/espy.elf
