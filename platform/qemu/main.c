@@ -3,7 +3,9 @@
 //
 // Its command line comes over semihosting (tools/espy-qemu passes it):
 //
-//     espy [-X stats] [-X heapsize=N[K]] (-c CODE | FILE) [ARGS...]
+//     espy [-X stats] [-X heapsize=N[K]] [-c CODE | FILE] [ARGS...]
+//
+// With neither, a plain REPL reads lines from stdin.
 //
 // FILE is read relative to QEMU's working directory, and its directory is
 // sys.path. The exit status goes back to QEMU's caller as MicroPython's unix
@@ -94,8 +96,42 @@ static void print_stats(void) {
 }
 
 static int usage(void) {
-    puts_err("usage: espy [-X stats] [-X heapsize=N[K]] (-c CODE | FILE) [ARGS...]\n");
+    puts_err("usage: espy [-X stats] [-X heapsize=N[K]] [-c CODE | FILE] [ARGS...]\n");
     return STATUS_USAGE;
+}
+
+static void put_out(const char *s) {
+    hal_stdout_write(s, strlen(s));
+}
+
+// With no file: a plain REPL on the semihosting console (lines from stdin,
+// "... " while a statement is incomplete, results printed), so that the
+// chip's budget can be seen from its prompt; the board's full REPL comes
+// with the board. Ends at the end of input.
+static int repl(void) {
+    put_out("espy " ESPY_VERSION " (QEMU lx106)\n");
+    static char text[1024];
+    size_t len = 0;
+    for (;;) {
+        put_out(len == 0 ? ">>> " : "... ");
+        int n = hal_stdin_readline(text + len, sizeof text - len - 1);
+        if (n < 0) {
+            put_out("\n");
+            return 0;
+        }
+        len += (size_t)n;
+        text[len++] = '\n';
+        if (len + 2 >= sizeof text) {
+            puts_err("espy: the input is too long\n");
+            len = 0;
+            continue;
+        }
+        if (!espy_repl_input_complete(text, len)) {
+            continue;
+        }
+        espy_repl_run(text, len);
+        len = 0;
+    }
 }
 
 // The semihosting arguments, in a buffer on this function's caller's stack.
@@ -154,16 +190,18 @@ static int run(int argc, char **argv) {
             return usage();
         }
     }
-    if (command == NULL && i >= argc) {
-        return usage();
-    }
+    bool interactive = command == NULL && i >= argc;
 
     // sys.argv as CPython makes it; sys.path is the script's directory.
     char **sys_argv = argv + i;
     int sys_argc = argc - i;
-    const char *file = command == NULL ? argv[i] : NULL;
+    const char *file = command == NULL && !interactive ? argv[i] : NULL;
     char path[128] = ".";
-    if (command != NULL) {
+    if (interactive) {
+        static char *empty_argv[] = {""};
+        sys_argv = empty_argv;
+        sys_argc = 1;
+    } else if (command != NULL) {
         argv[i] = "-c";
     } else {
         const char *slash = strrchr(file, '/');
@@ -186,7 +224,8 @@ static int run(int argc, char **argv) {
     options.argv = sys_argv;
     options.path = path;
     espy_init(&options);
-    int status = command != NULL ? espy_run_string(command, strlen(command), "<string>") : espy_run_file(file);
+    int status = interactive ? repl()
+                 : command != NULL ? espy_run_string(command, strlen(command), "<string>") : espy_run_file(file);
     if (stats) {
         print_stats();
     }
