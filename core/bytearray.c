@@ -20,6 +20,10 @@ static void ba_reserve(bytearray_obj_t *b, size_t need) {
     if (need <= b->alloc && b->items != NULL) {
         return;
     }
+    if (b->alloc == 0 && b->items != NULL) {
+        // memory it does not own (uctypes.bytearray_at): it cannot move
+        raise_msg(&type_ValueError, "bytearray over external memory cannot grow");
+    }
     size_t alloc = b->alloc + b->alloc / 2 + 8;
     if (alloc < need) {
         alloc = need;

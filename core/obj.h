@@ -211,6 +211,8 @@ typedef struct str_obj {
 // bytes: same layout as str (hash, len, data); charlen unused (== len).
 typedef str_obj_t bytes_obj_t;
 
+// alloc 0 with items set: a bytearray over memory it does not own
+// (uctypes.bytearray_at), which never grows nor frees it.
 typedef struct bytearray_obj {
     obj_t base;
     size_t len;

@@ -778,7 +778,9 @@ value_t call_method(value_t obj, qstr_t name, size_t n_args, const value_t *args
     value_t *all = n_args + 1 <= 8 ? small : gc_alloc((n_args + 1) * sizeof(value_t), 0);
     if (dest[1] != VAL_NULL) {
         all[0] = dest[1];
-        memcpy(all + 1, args, n_args * sizeof(value_t));
+        if (n_args > 0) {
+            memcpy(all + 1, args, n_args * sizeof(value_t));
+        }
         return call_function(dest[0], n_args + 1, 0, all);
     }
     return call_function(dest[0], n_args, 0, args);

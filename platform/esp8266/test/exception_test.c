@@ -135,14 +135,21 @@ static void check_loads(void) {
 }
 
 static void check_interrupt(void) {
-    uint32_t ps = irq_disable();
-    xt_set_ccompare0(xt_ccount() + 20000);
-    xt_set_intenable(xt_intenable() | 1u << INUM_TIMER);
-    irq_restore(0x20);                  // UM, INTLEVEL 0: interrupts on
-    uint32_t bad = test_irq_spin(&ticks);
-    irq_restore(ps);
+    // QEMU runs the cycle counter from the host's clock: on a loaded host
+    // the interrupt can come before the spin has read the count, so a spin
+    // that saw no interrupt (17) is tried again; a register that changed is
+    // a failure at once.
+    uint32_t bad = 17;
+    for (int attempt = 0; attempt < 5 && bad == 17; attempt++) {
+        uint32_t ps = irq_disable();
+        xt_set_ccompare0(xt_ccount() + 20000);
+        xt_set_intenable(xt_intenable() | 1u << INUM_TIMER);
+        irq_restore(0x20);                  // UM, INTLEVEL 0: interrupts on
+        bad = test_irq_spin(&ticks);
+        irq_restore(ps);
+    }
     check("registers kept across an interrupt (0 = all)", bad, 0);
-    check("interrupts taken", ticks, 1);
+    check("an interrupt taken", ticks >= 1, 1);   // more when a try came too early
 }
 
 static bool scenario_is(const char *arg, const char *name) {
