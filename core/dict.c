@@ -322,7 +322,8 @@ static map_entry_t *fixed_find_qstr_uncached(const map_t *map, value_t key) {
 }
 
 static map_entry_t *lookup_fixed(const map_t *map, value_t key) {
-    if (VAL_IS_QSTR(key)) {
+    // Small ints compare as words too (errno.errorcode's keys).
+    if (VAL_IS_QSTR(key) || VAL_IS_SMALL(key)) {
         return fixed_find_qstr(map, key);
     }
     size_t len;

@@ -36,6 +36,73 @@ void hal_file_close(int fd);
 // 0 no such path, 1 a file, 2 a directory.
 int hal_path_kind(const char *path);
 
+// ---- lib/'s needs: the host's files, the wall clock, random bytes ----------
+// For os.VfsPosix (lib/vfs_host.c), time (lib/mod_time.c) and os.urandom.
+// The file functions return >= 0 on success or a negative ESPY_E* value
+// (core/exc.h); paths are NUL-terminated. The host implements them with
+// POSIX calls, QEMU with what its semihosting offers (open, read, write,
+// seek, close: the rest is -ESPY_ENOSYS), the chip not at all (-ESPY_ENODEV:
+// its flash filesystem is a filesystem object of lib/, not a hal service).
+
+// hal_fs_open flags: one or both of READ and WRITE, and any of the rest.
+#define HAL_FS_READ 0x01
+#define HAL_FS_WRITE 0x02
+#define HAL_FS_CREATE 0x04       // create the file if missing
+#define HAL_FS_TRUNCATE 0x08
+#define HAL_FS_APPEND 0x10       // every write goes to the end
+#define HAL_FS_EXCLUSIVE 0x20    // with CREATE: -ESPY_EEXIST if it exists
+
+// What a path names (hal_fs_stat_t.kind, hal_fs_dir_next).
+#define HAL_FS_KIND_FILE 1
+#define HAL_FS_KIND_DIR 2
+#define HAL_FS_KIND_OTHER 3      // a device, socket, fifo...
+
+typedef struct hal_fs_stat {
+    uint64_t size;
+    int64_t mtime;               // seconds since 2000-01-01 00:00:00 (negative before)
+    uint32_t inode;
+    uint8_t kind;                // HAL_FS_KIND_*
+} hal_fs_stat_t;
+
+typedef struct hal_fs_statvfs {
+    uint64_t bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax;
+} hal_fs_statvfs_t;
+
+// A handle for read/write/seek/close; -ESPY_EISDIR for a directory.
+int hal_fs_open(const char *path, unsigned flags);
+int hal_fs_read(int fd, void *buf, size_t len);              // the count, 0 at end
+int hal_fs_write(int fd, const void *buf, size_t len);       // the count written
+// whence 0 start, 1 current, 2 end; returns the new position.
+int64_t hal_fs_seek(int fd, int64_t offset, int whence);
+int hal_fs_close(int fd);
+int hal_fs_stat(const char *path, hal_fs_stat_t *st);
+int hal_fs_statvfs(const char *path, hal_fs_statvfs_t *st);
+int hal_fs_mkdir(const char *path);
+int hal_fs_rmdir(const char *path);
+int hal_fs_remove(const char *path);                         // a file
+int hal_fs_rename(const char *from, const char *to);         // replaces `to`
+// A directory listing: dir_open gives a handle; each dir_next writes one
+// entry's name (NUL-terminated; -ESPY_ENAMETOOLONG if size is too small),
+// kind and inode, skipping "." and "..", and returns 1, or 0 at the end.
+int hal_fs_dir_open(const char *path);
+int hal_fs_dir_next(int dir, char *name, size_t size, uint8_t *kind, uint32_t *inode);
+void hal_fs_dir_close(int dir);
+// The process's current directory: its length, written to buf with a NUL
+// (-ESPY_ENAMETOOLONG when size is too small); chdir changes it.
+int hal_fs_getcwd(char *buf, size_t size);
+int hal_fs_chdir(const char *path);
+
+// The wall clock, as MicroPython's ESP8266 keeps it: microseconds since
+// 2000-01-01 00:00:00. The host starts from its real clock; QEMU and the
+// chip from 0 at start-up. Setting it moves it for the rest of the run.
+int64_t hal_clock_us(void);
+void hal_clock_set_us(int64_t us);
+// A fast free-running counter (CPU cycles on the chip), for time.ticks_cpu.
+uint32_t hal_ticks_cpu(void);
+// Fills buf with random bytes (the chip's hardware generator; the host's
+// getrandom; QEMU: a generator seeded from the cycle counter).
+void hal_random_bytes(void *buf, size_t len);
+
 // The interrupt character (Ctrl-C): the target calls espy_interrupt()
 // (espy.h) from its signal handler or UART interrupt.
 

@@ -14,6 +14,7 @@ void *class_native_of(value_t instance, const type_t *builtin);
 value_t iter_new_getitem(value_t seq);
 void modules_mark_roots(void);
 void import_mark_roots(void);
+void port_mark_roots(void);
 
 // ---- types of values --------------------------------------------------------------
 
@@ -936,8 +937,21 @@ void gc_mark_roots(void) {
     qstr_mark_roots();
     modules_mark_roots();
     import_mark_roots();
+    port_mark_roots();
 }
 
+// An object allocated with GC_FINAL (a file, a directory listing of lib/)
+// is a builtin object whose type's locals have a __del__ in C that releases
+// what it holds outside the heap. It runs during the sweep: it must neither
+// allocate nor raise.
 void gc_finalise(void *obj) {
-    (void)obj;
+    const type_t *t = ((obj_t *)obj)->type;
+    if (t == NULL || t->locals == NULL) {
+        return;                      // allocated but never made an object
+    }
+    value_t del = map_get_qstr(t->locals, Q___del__);
+    if (OBJ_TYPE_IS(del, &type_builtin_function)) {
+        value_t self = PTR_VAL(obj);
+        ((const builtin_fun_t *)VAL_PTR(del))->fn(1, 0, &self);
+    }
 }

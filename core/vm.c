@@ -41,6 +41,7 @@ typedef struct vm_state {
     frame_chunk_t *spare;         // an empty chunk kept for the next push
     unsigned depth;               // frames on the frame stack
     size_t chunk_size;            // bytes of frames in a new chunk
+    size_t heap_size;
     uintptr_t c_stack_limit;      // lowest allowed C stack address
 } vm_state_t;
 
@@ -71,9 +72,9 @@ _Noreturn static void raise_recursion(void) {
     raise_msg(&type_RecursionError, "maximum recursion depth exceeded");
 }
 
-// Makes room for a frame of `size` bytes in a new chunk. A heap too full
-// for it is the recursion limit of this heap: RecursionError, as when the
-// depth limit is reached.
+// Makes room for a frame of `size` bytes in a new chunk. When the heap is
+// too full for it: RecursionError if frames fill a quarter of the heap (the
+// recursion limit of this heap), else MemoryError (other data fills it).
 static void frame_chunk_push(size_t size) {
     frame_chunk_t *c = vm.spare;
     if (c == NULL || (size_t)(c->end - (uint8_t *)c->data) < size) {
@@ -83,7 +84,16 @@ static void frame_chunk_push(size_t size) {
             gc_collect();
             c = gc_alloc_maybe(want, GC_LEAF);
             if (c == NULL) {
-                raise_recursion();
+                size_t frames = 0;
+                for (frame_chunk_t *k = vm.chunk; k != NULL; k = k->prev) {
+                    frames += (size_t)(k->end - (uint8_t *)k);
+                }
+                if (frames * 4 >= vm.heap_size) {
+                    raise_recursion();   // while there is still room to make the exception
+                }
+                // a fragmented heap may still hold this one frame
+                want = sizeof(frame_chunk_t) + size;
+                c = gc_alloc(want, GC_LEAF);   // or MemoryError
             }
         }
         c->end = (uint8_t *)c + gc_nbytes(c);
@@ -140,6 +150,7 @@ void frame_pop(frame_t *f) {
 
 void vm_init(size_t heap_size) {
     memset(&vm, 0, sizeof(vm));
+    vm.heap_size = heap_size;
     // Chunks of 1/64 of the heap, at most ESPY_FRAME_CHUNK: a small heap
     // gives frames small pieces.
     vm.chunk_size = heap_size / 64 < ESPY_FRAME_CHUNK ? heap_size / 64 : ESPY_FRAME_CHUNK;
@@ -1574,6 +1585,12 @@ static bool unwind(frame_t *entry, value_t *exc_io, uint8_t *entry_top, unsigned
         while (frame->nblocks > 0) {
             block_t *b = &frame->blocks[--frame->nblocks];
             value_t *stack = frame->slots + frame->code->n_locals + frame->code->n_free;
+            if (b->kind == BLOCK_EXCEPT || b->kind == BLOCK_FINALLY) {
+                // The values the exception dropped would stay visible to
+                // the conservative GC above the handler's level: forget them
+                // (a caught MemoryError must free what the failed code held).
+                memset(stack + b->level, 0, (frame->code->stack_size - b->level) * sizeof(value_t));
+            }
             if (b->kind == BLOCK_HANDLER) {
                 vm.handled = b->saved;
             } else if (b->kind == BLOCK_EXCEPT) {

@@ -3,6 +3,7 @@
 // modules are looked up first, in core/modules.c). The table is generated
 // from the ESPY_MODULE lines of their sources (tools/genmodules.py).
 #include "lib.h"
+#include "vfs.h"
 
 #define MODULE_OBJECT(object) extern const module_obj_t object;
 #define MODULE(qname, object)
@@ -55,3 +56,10 @@ const map_t port_builtins_map = {
     sizeof(port_builtins_table) / sizeof(port_builtins_table[0]) - 1,
     1, {0, 0, 0}, (map_entry_t *)port_builtins_table, NULL,
 };
+
+// The RAM roots of lib/ (called from gc_mark_roots): the VFS's mount table
+// and current directory, os.dupterm's streams.
+void port_mark_roots(void) {
+    vfs_mark_roots();
+    os_mark_roots();
+}

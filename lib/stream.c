@@ -24,7 +24,8 @@ const stream_p_t *stream_get_maybe(value_t *v) {
         *v = native;
         t = OBJ(native)->type;
     }
-    return t->protocol;
+    const stream_p_t *s = t->protocol;
+    return s != NULL && s->kind == PROTOCOL_STREAM ? s : NULL;
 }
 
 const stream_p_t *stream_get(value_t *v, int ops) {
@@ -102,14 +103,15 @@ uintptr_t stream_poll(value_t s, uintptr_t events) {
 }
 
 void stream_close(value_t s) {
-    const stream_p_t *p = stream_get_maybe(&s);
+    value_t native = s;
+    const stream_p_t *p = stream_get_maybe(&native);
     if (p == NULL) {
-        call_method(s, Q_close, 0, NULL);
+        call_method(s, Q_close, 0, NULL);   // a stream written in Python
         return;
     }
     if (p->ioctl != NULL) {
         int err = 0;
-        if (p->ioctl(s, STREAM_CLOSE, 0, &err) == STREAM_ERROR) {
+        if (p->ioctl(native, STREAM_CLOSE, 0, &err) == STREAM_ERROR) {
             raise_os_error(err);
         }
     }
@@ -206,13 +208,21 @@ static bool read_into_vstr(value_t s, const stream_p_t *p, vstr_t *vs, intptr_t 
     return true;
 }
 
+// A size argument of read and readline: an int, or None for no limit (-1).
+static intptr_t size_arg(size_t n_args, const value_t *args) {
+    if (n_args < 2 || args[1] == VAL_NONE) {
+        return -1;
+    }
+    if (!value_is_int(args[1])) {
+        raise_fmt(&type_TypeError, "argument should be integer or None, not '%T'", args[1]);
+    }
+    return (intptr_t)index_value(args[1]);
+}
+
 static value_t stream_read_generic(size_t n_args, const value_t *args, bool once) {
     value_t s = args[0];
     const stream_p_t *p = stream_get(&s, STREAM_OP_READ);
-    intptr_t n = -1;
-    if (n_args > 1 && args[1] != VAL_NONE) {
-        n = (intptr_t)index_value(args[1]);
-    }
+    intptr_t n = size_arg(n_args, args);
     if (n == 0) {
         return p->is_text ? QSTR(Q_empty) : bytes_new(NULL, 0);
     }
@@ -239,7 +249,7 @@ static value_t stream_readinto_fn(size_t n_args, size_t n_kw, const value_t *arg
     const stream_p_t *p = stream_get(&s, STREAM_OP_READ);
     buffer_info_t info;
     if (!obj_get_buffer(args[1], &info, BUFFER_WRITE)) {
-        raise_fmt(&type_TypeError, "a writable bytes-like object is required, not '%T'", args[1]);
+        raise_fmt(&type_TypeError, "readinto() argument must be read-write bytes-like object, not %T", args[1]);
     }
     size_t len = info.len;
     if (n_args > 2) {
@@ -293,11 +303,7 @@ static value_t read_line(value_t s, const stream_p_t *p, intptr_t limit) {
 static value_t stream_readline_fn(size_t n_args, size_t n_kw, const value_t *args) {
     value_t s = args[0];
     const stream_p_t *p = stream_get(&s, STREAM_OP_READ);
-    intptr_t limit = -1;
-    if (n_args > 1 && args[1] != VAL_NONE) {
-        limit = (intptr_t)index_value(args[1]);
-    }
-    value_t line = read_line(s, p, limit);
+    value_t line = read_line(s, p, size_arg(n_args, args));
     return line == VAL_NULL ? VAL_NONE : line;
 }
 BUILTIN_FN(stream_readline_obj, Q_readline, 1, 2, false, stream_readline_fn);

@@ -38,7 +38,14 @@ typedef struct stream_seek {
     int whence;                // 0 start, 1 current, 2 end
 } stream_seek_t;
 
+// lib/'s protocols share the type's one `protocol` slot, so each starts
+// with its kind: a function asking for one never takes another (a
+// filesystem handed to a stream function). A stream's kind is 0, which a
+// table that does not name it has.
+enum { PROTOCOL_STREAM = 0, PROTOCOL_VFS = 1 };
+
 typedef struct stream_p {
+    uint8_t kind;              // PROTOCOL_STREAM
     intptr_t (*read)(value_t self, void *buf, size_t size, int *err);
     intptr_t (*write)(value_t self, const void *buf, size_t size, int *err);
     intptr_t (*ioctl)(value_t self, unsigned request, uintptr_t arg, int *err);

@@ -23,6 +23,7 @@
 #include "espy.h"
 #include "readline.h"
 #include "repl.h"
+#include "vfs.h"
 
 #define MIN_HEAP_SIZE 4096
 #define DEFAULT_PATH ":~/.micropython/lib:/usr/lib/micropython"
@@ -357,6 +358,7 @@ int main(int argc, char **argv) {
 
     ensure_stack_size();
     espy_init(&s.options);
+    vfs_mount_host_root();            // files as in MicroPython's unix port
     if (s.stats) {
         espy_measure_heap();
     }

@@ -18,6 +18,7 @@
 #include "espy.h"
 #include "hal.h"
 #include "semihost.h"
+#include "vfs.h"
 
 #define STATUS_USAGE 2
 #define STACK_PAINT 0xA5A5A5A5u
@@ -224,6 +225,7 @@ static int run(int argc, char **argv) {
     options.argv = sys_argv;
     options.path = path;
     espy_init(&options);
+    vfs_mount_host_root();            // QEMU's directory is '/'
     int status = interactive ? repl()
                  : command != NULL ? espy_run_string(command, strlen(command), "<string>") : espy_run_file(file);
     if (stats) {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-// hal.h for the fuzzer: no output, no input, no files.
+// hal.h for the fuzzer: no output, no input, no files, a clock that
+// stays at 2000-01-01 and random bytes that are not.
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
+#include "exc.h"
 #include "hal.h"
 
 static void *stack_top;
@@ -79,4 +82,98 @@ void *hal_stack_top(void) {
         stack_top = __libc_stack_end;   // glibc: the top of the main thread's stack
     }
     return stack_top;
+}
+
+// The host's files for os.VfsPosix: none (nothing is mounted either).
+int hal_fs_open(const char *path, unsigned flags) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_read(int fd, void *buf, size_t len) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_write(int fd, const void *buf, size_t len) {
+    return -ESPY_ENODEV;
+}
+
+int64_t hal_fs_seek(int fd, int64_t offset, int whence) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_close(int fd) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_stat(const char *path, hal_fs_stat_t *st) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_statvfs(const char *path, hal_fs_statvfs_t *st) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_mkdir(const char *path) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_rmdir(const char *path) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_remove(const char *path) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_rename(const char *from, const char *to) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_dir_open(const char *path) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_dir_next(int dir, char *name, size_t size, uint8_t *kind, uint32_t *inode) {
+    return -ESPY_ENODEV;
+}
+
+void hal_fs_dir_close(int dir) {
+}
+
+int hal_fs_getcwd(char *buf, size_t size) {
+    return -ESPY_ENODEV;
+}
+
+int hal_fs_chdir(const char *path) {
+    return -ESPY_ENODEV;
+}
+
+int64_t hal_clock_us(void) {
+    return 0;
+}
+
+void hal_clock_set_us(int64_t us) {
+}
+
+uint32_t hal_ticks_cpu(void) {
+    return hal_ticks_us();
+}
+
+void hal_random_bytes(void *buf, size_t len) {
+    memset(buf, 0x5A, len);
+}
+
+// The board's clock: remembered, as on the simulated board.
+static uint32_t cpu_freq = 80000000;
+
+uint32_t hal_cpu_freq(void) {
+    return cpu_freq;
+}
+
+bool hal_set_cpu_freq(uint32_t hz) {
+    if (hz != 80000000 && hz != 160000000) {
+        return false;
+    }
+    cpu_freq = hz;
+    return true;
 }

@@ -2,7 +2,6 @@
 # A program that runs out of memory catches MemoryError and goes on; a loop
 # that allocates and drops objects runs for ever in a 16 KiB heap.
 n = 0
-big = []
 try:
     x = [0] * 100000
 except MemoryError:
@@ -14,11 +13,13 @@ for i in range(20000):
     d = {"k": l}
     total += len(d["k"][1])
 print(total)
-try:
-    while True:
-        big.append("x" * 100)
-except MemoryError:
-    n = len(big)
-    big = None
-    print("filled, then recovered", n > 10)
+def fill():
+    big = []
+    try:
+        while True:
+            big.append("x" * 100)
+    except MemoryError:
+        return len(big)
+n = fill()
+print("filled, then recovered", n > 10)
 print([i * i for i in range(10)])
