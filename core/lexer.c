@@ -240,9 +240,10 @@ static tok_kind_t fail_quoting(lexer_t *lex, const char *before, char c, const c
     return fail_format(lex, before, quoted, after, "", "");
 }
 
-// Writes cp as 4 (or 6) upper-case hex digits, as in "U+00A0".
+// Writes cp as upper-case hex digits, at least four ("U+00A0", "U+1F600"),
+// as CPython's "%04X".
 static const char *hex_code_point(char out[8], uint32_t cp) {
-    int n = cp > 0xFFFF ? 6 : 4;
+    int n = cp > 0xFFFFF ? 6 : cp > 0xFFFF ? 5 : 4;
     for (int i = 0; i < n; i++) {
         out[i] = "0123456789ABCDEF"[(cp >> (4 * (n - 1 - i))) & 0xF];
     }
@@ -554,14 +555,6 @@ static tok_kind_t scan_string(lexer_t *lex, int flags) {
     return token(lex, kind);
 }
 
-// Latin-1 punctuation and symbols, general punctuation, currency, arrows,
-// mathematical operators, technical symbols, box drawing, shapes, dingbats,
-// CJK punctuation, fullwidth ASCII punctuation.
-static bool is_symbol_block(uint32_t cp) {
-    return (cp >= 0xA1 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF)
-           || (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F);
-}
-
 // A name, keyword, or a string literal with a prefix.
 static tok_kind_t scan_name(lexer_t *lex) {
     do {
@@ -582,17 +575,15 @@ static tok_kind_t scan_name(lexer_t *lex) {
         if (n == 0) {
             return fail(lex, "invalid UTF-8 in identifier");
         }
-        if (s[0] == 0xC2 && s[1] <= 0xA0) {  // C1 controls and no-break space
-            return fail_non_printable(lex, s[1]);
-        }
         if (s[0] >= 0x80) {
-            // Letters (and, after the first character, digits) of any script
-            // make names; punctuation and symbols such as '€' do not. The
-            // letter tables are not complete, so only the blocks of
-            // punctuation and symbols are refused.
+            // Names are made of Unicode's identifier characters (XID_Start,
+            // then XID_Continue), as CPython checks them.
             const char *p = (const char *)s;
             uint32_t cp = utf8_decode(&p);
-            if (!unicode_isalpha(cp) && (i == 0 || !unicode_isdecimal(cp)) && is_symbol_block(cp)) {
+            if (i == 0 ? !unicode_isidstart(cp) : !unicode_isidcontinue(cp)) {
+                if (!unicode_isprintable(cp)) {
+                    return fail_non_printable(lex, cp);
+                }
                 char quoted[8] = {'\''}, hex[8];
                 memcpy(quoted + 1, s, n);
                 quoted[n + 1] = '\'';

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // str/bytes methods on single characters: case mapping (upper, lower,
 // swapcase, capitalize, title, casefold), the is* predicates, expandtabs,
-// and str.encode. str uses the character database of unicode.c; bytes and
-// bytearray use ASCII rules only, as CPython does.
+// and str.encode. str follows CPython 3.11 with the character database of
+// unicode.c: full case mappings (ß -> SS, ﬁ -> Fi), titlecase letters (ǅ),
+// and Greek final sigma; bytes and bytearray use ASCII rules only, as
+// CPython does.
 #include <string.h>
 
 #include "obj.h"
@@ -38,8 +40,6 @@ static value_t case_ascii(const strarg_t *s, int mode) {
         bool is_up = c >= 'A' && c <= 'Z', is_low = c >= 'a' && c <= 'z';
         bool up;
         switch (mode) {
-            case CASE_UPPER: up = true; break;
-            case CASE_LOWER: case CASE_FOLD: up = false; break;
             case CASE_SWAP: up = is_low; break;
             case CASE_CAPITALIZE: up = i == 0; break;
             default: up = !prev_cased; prev_cased = is_up || is_low; break;
@@ -52,53 +52,120 @@ static value_t case_ascii(const strarg_t *s, int mode) {
     return strarg_from_vstr(s->type, &vs);
 }
 
+// ---- case mapping of non-ASCII str ------------------------------------------
+
+// Appends the full mapping of c, one to three code points.
+static void add_mapped(vstr_t *vs, uint32_t c, unicode_case_t kind) {
+    uint32_t out[3];
+    size_t n = unicode_case_full(c, kind, out);
+    for (size_t i = 0; i < n; i++) {
+        vstr_add_utf8(vs, out[i]);
+    }
+}
+
+// Steps *p back over the code point that ends there (*p > start).
+static uint32_t decode_before(const char *start, const char **p) {
+    const char *q = *p - 1;
+    while (q > start && UTF8_IS_CONT(*q)) {
+        q--;
+    }
+    *p = q;
+    return utf8_decode(&q);
+}
+
+// A capital sigma (at..after in start..end) lowers to the final ς when a
+// cased letter comes before it and none after it, skipping case-ignorable
+// characters (accents, apostrophes) both ways: CPython's
+// handle_capital_sigma, after Unicode's Final_Sigma condition.
+static bool is_final_sigma(const char *start, const char *at, const char *after, const char *end) {
+    const char *p = at;
+    uint32_t c;
+    do {
+        if (p == start) {
+            return false;
+        }
+        c = decode_before(start, &p);
+    } while (unicode_iscaseignorable(c));
+    if (!unicode_iscased(c)) {
+        return false;
+    }
+    p = after;
+    while (p < end) {
+        c = utf8_decode(&p);
+        if (!unicode_iscaseignorable(c)) {
+            return !unicode_iscased(c);
+        }
+    }
+    return true;
+}
+
+// The lower case of the character c at..after: only sigma looks around.
+static void add_lower(vstr_t *vs, uint32_t c, const strarg_t *s, const char *at, const char *after) {
+    if (c == 0x3A3) {
+        bool final = is_final_sigma(s->data, at, after, s->data + s->len);
+        vstr_add_utf8(vs, final ? 0x3C2 : 0x3C3);
+    } else {
+        add_mapped(vs, c, UNICODE_TO_LOWER);
+    }
+}
+
+// Any str, a code point at a time, as CPython's do_upper, do_lower,
+// do_swapcase, do_capitalize (titlecase first since 3.8), do_title and
+// do_casefold.
+static value_t case_unicode(const strarg_t *s, int mode) {
+    vstr_t vs;
+    vstr_init(&vs, s->len);
+    const char *p = s->data, *end = s->data + s->len;
+    bool prev_cased = false;
+    while (p < end) {
+        const char *at = p;
+        uint32_t c = utf8_decode(&p);
+        switch (mode) {
+            case CASE_UPPER:
+                add_mapped(&vs, c, UNICODE_TO_UPPER);
+                break;
+            case CASE_LOWER:
+                add_lower(&vs, c, s, at, p);
+                break;
+            case CASE_FOLD:
+                add_mapped(&vs, c, UNICODE_TO_FOLD);
+                break;
+            case CASE_SWAP:
+                if (unicode_isupper(c)) {
+                    add_lower(&vs, c, s, at, p);
+                } else if (unicode_islower(c)) {
+                    add_mapped(&vs, c, UNICODE_TO_UPPER);
+                } else {
+                    vstr_add_strn(&vs, at, (size_t)(p - at));
+                }
+                break;
+            case CASE_CAPITALIZE:
+                if (at == s->data) {
+                    add_mapped(&vs, c, UNICODE_TO_TITLE);
+                } else {
+                    add_lower(&vs, c, s, at, p);
+                }
+                break;
+            default:  // CASE_TITLE
+                if (prev_cased) {
+                    add_lower(&vs, c, s, at, p);
+                } else {
+                    add_mapped(&vs, c, UNICODE_TO_TITLE);
+                }
+                prev_cased = unicode_iscased(c);
+                break;
+        }
+    }
+    return str_from_vstr(&vs);
+}
+
 static value_t case_common(value_t self, int mode) {
     strarg_t s;
     strarg_self(self, &s);
-    bool is_str = s.type == &type_str;
-    if (!is_str || s.charlen == s.len) {
+    if (s.type != &type_str || s.charlen == s.len) {
         return case_ascii(&s, mode);
     }
-    vstr_t vs;
-    vstr_init(&vs, s.len);
-    const char *p = s.data, *end = s.data + s.len;
-    bool prev_cased = false, first = true;
-    while (p < end) {
-        uint32_t c;
-        if ((unsigned char)*p < 0x80 || !is_str) {
-            c = (unsigned char)*p++;
-        } else {
-            c = utf8_decode(&p);
-        }
-        uint32_t r = c;
-        if (is_str || c < 0x80) {
-            bool up;
-            switch (mode) {
-                case CASE_UPPER: up = true; break;
-                case CASE_LOWER: case CASE_FOLD: up = false; break;
-                case CASE_SWAP: up = unicode_islower(c); if (!up && !unicode_isupper(c)) { goto emit; } break;
-                case CASE_CAPITALIZE: up = first; break;
-                default:
-                    up = !prev_cased;
-                    prev_cased = unicode_iscased(c);
-                    break;
-            }
-            if (c == 0xDF && (up || mode == CASE_FOLD)) {
-                vstr_add_strn(&vs, up ? "SS" : "ss", 2);
-                first = false;
-                continue;
-            }
-            r = up ? unicode_toupper(c) : unicode_tolower(c);
-        }
-    emit:
-        first = false;
-        if (r < 0x80 || !is_str) {
-            vstr_add_char(&vs, (char)r);
-        } else {
-            vstr_add_utf8(&vs, r);
-        }
-    }
-    return strarg_from_vstr(s.type, &vs);
+    return case_unicode(&s, mode);
 }
 
 #define CASE_METHOD(name, mode)                                                 \
@@ -173,7 +240,9 @@ PRED_METHOD(isalnum, is_alnum, false);
 PRED_METHOD(isprintable, unicode_isprintable, true);
 PRED_METHOD(isascii, is_ascii, true);
 
-// isupper, islower, istitle: which = 'u', 'l', 't'.
+// isupper, islower, istitle (which = 'u', 'l', 't') as CPython's: a
+// titlecase letter (ǅ) is neither upper nor lower case, and in istitle()
+// it starts a word as a capital does.
 static value_t case_pred(value_t self, char which) {
     strarg_t s;
     strarg_self(self, &s);
@@ -181,33 +250,32 @@ static value_t case_pred(value_t self, char which) {
     bool cased = false, prev_cased = false;
     const char *p = s.data, *end = s.data + s.len;
     while (p < end) {
-        uint32_t c;
+        unsigned props;
         if ((unsigned char)*p < 0x80 || !is_str) {
-            c = (unsigned char)*p++;
-            if (c >= 0x80) {
-                prev_cased = false;
-                continue;
-            }
+            unsigned c = (unsigned char)*p++;
+            props = c - 'A' < 26u ? UNICODE_UPPER : c - 'a' < 26u ? UNICODE_LOWER : 0;
         } else {
-            c = utf8_decode(&p);
+            props = unicode_props(utf8_decode(&p));
         }
-        bool up = unicode_isupper(c), low = unicode_islower(c);
+        bool up = props & UNICODE_UPPER, low = props & UNICODE_LOWER, title = props & UNICODE_TITLE;
         if (which == 'u') {
-            if (low) {
+            if (low || title) {
                 return VAL_FALSE;
             }
             cased |= up;
         } else if (which == 'l') {
-            if (up) {
+            if (up || title) {
                 return VAL_FALSE;
             }
             cased |= low;
-        } else {
-            if ((up && prev_cased) || (low && !prev_cased)) {
+        } else if (up || title || low) {
+            // A capital or titlecase letter starts a word, a small one goes on.
+            if (low != prev_cased) {
                 return VAL_FALSE;
             }
-            prev_cased = up || low;
-            cased |= prev_cased;
+            prev_cased = cased = true;
+        } else {
+            prev_cased = false;
         }
     }
     return VAL_BOOL(cased);
@@ -237,7 +305,7 @@ static value_t str_isidentifier(size_t n_args, size_t n_kw, const value_t *args)
     bool first = true;
     while (p < end) {
         uint32_t c = utf8_decode(&p);
-        bool ok = c == '_' || unicode_isalpha(c) || (!first && unicode_isdecimal(c));
+        bool ok = first ? c == '_' || unicode_isidstart(c) : unicode_isidcontinue(c);
         if (!ok) {
             return VAL_FALSE;
         }

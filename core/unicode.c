@@ -1,8 +1,35 @@
 // SPDX-License-Identifier: MIT
-// UTF-8 walking and a compact character database (see unicode.h for what
-// it covers). Ranges are tested in code rather than tables so that the
-// common ASCII case returns after one or two comparisons.
+// UTF-8 walking and the character database (see unicode.h for what it
+// answers).
+//
+// The database is generated from CPython 3.11 by tools/genunicode.py
+// (unicode_tables.h). Each code point has a record: its property bits and,
+// for each of the four case mappings, an index into unicode_deltas (the
+// mapping is the code point plus that delta), or UNICODE_SPECIAL when the
+// mapping is several code points, listed then in unicode_special. A
+// pattern is a pair of records, one for even and one for odd code points,
+// so that Latin's Ā ā Ă ă ... is one pattern. The code points 0..0x10FFFF
+// are cut into runs of one pattern, each a uint16: pattern << 8 | length
+// code, where a code n below UNICODE_LONG_RUN means n + 1 code points and
+// a larger one 2 ** (8 + n - UNICODE_LONG_RUN) (long stretches of
+// unassigned code points take a few runs). unicode_checkpoints holds the
+// first code point of every UNICODE_RUNS_PER_CHECKPOINT-th run, so a lookup
+// bisects the checkpoints and then adds up at most 15 run lengths.
+//
+// The 3,000 runs with their checkpoints make 6.7 KB, the records, patterns
+// and deltas 2.5 KB, the 255 multi-code-point mappings 1.7 KB. All of it
+// is const, so on the chip it stays in flash (read with 32-bit loads: the
+// firmware is compiled with -mforce-l32).
 #include "unicode.h"
+
+typedef struct {
+    uint16_t props;    // UNICODE_ALPHA ...
+    uint8_t delta[4];  // by unicode_case_t: index into unicode_deltas, or UNICODE_SPECIAL
+} unicode_record_t;
+
+#include "unicode_tables.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 size_t utf8_charlen(const char *s, size_t len) {
     size_t n = 0;
@@ -128,250 +155,165 @@ bool utf8_check(const char *s, size_t len, size_t *bad, size_t *badlen) {
     return true;
 }
 
+// ---- the database -----------------------------------------------------------
+
+static uint32_t run_length(uint16_t run) {
+    unsigned code = run & 0xFF;
+    return code < UNICODE_LONG_RUN ? code + 1 : (uint32_t)1 << (8 + code - UNICODE_LONG_RUN);
+}
+
+static const unicode_record_t *record_of(uint32_t c) {
+    if (c > 0x10FFFF) {
+        return &unicode_records[0];
+    }
+    // The last checkpoint at or before c, then the run that holds c.
+    size_t lo = 0, hi = COUNT(unicode_checkpoints);
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (unicode_checkpoints[mid] <= c) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    const uint16_t *run = unicode_runs + lo * UNICODE_RUNS_PER_CHECKPOINT;
+    uint32_t end = unicode_checkpoints[lo] + run_length(*run);
+    while (c >= end) {
+        run++;
+        end += run_length(*run);
+    }
+    return &unicode_records[unicode_patterns[*run >> 8][c & 1]];
+}
+
+unsigned unicode_props(uint32_t c) {
+    return record_of(c)->props;
+}
+
+// ---- properties -------------------------------------------------------------
+
+static bool ascii_isalpha(uint32_t c) {
+    return (c | 0x20) - 'a' < 26u;
+}
+
+static bool ascii_isdigit(uint32_t c) {
+    return c - '0' < 10u;
+}
+
 bool unicode_isspace_nonascii(uint32_t c) {
+    // tools/genunicode.py checks that these are all of them.
     return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
            c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 bool unicode_isalpha(uint32_t c) {
-    if (c < 0x80) {
-        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    }
-    if (c < 0x100) {
-        return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
-    }
-    if (c < 0x2B0) {
-        return true;
-    }
-    if (c >= 0x370 && c < 0x400) {
-        return !(c == 0x375 || c == 0x37E || c == 0x384 || c == 0x385 || c == 0x387 ||
-                 c == 0x3F6 || (c >= 0x378 && c <= 0x379) || (c >= 0x380 && c <= 0x383) ||
-                 c == 0x38B || c == 0x38D || c == 0x3A2);
-    }
-    return (c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x52F) ||
-           (c >= 0x531 && c <= 0x556) || (c >= 0x561 && c <= 0x587) ||
-           (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x64A) ||
-           (c >= 0x904 && c <= 0x939) || (c >= 0xE01 && c <= 0xE30) ||
-           (c >= 0x1E00 && c <= 0x1FBC) || (c >= 0x3041 && c <= 0x3096) ||
-           (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-           (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
+    return c < 0x80 ? ascii_isalpha(c) : (unicode_props(c) & UNICODE_ALPHA) != 0;
 }
 
 bool unicode_isdecimal(uint32_t c) {
-    if (c < 0x80) {
-        return c >= '0' && c <= '9';
-    }
-    return (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ||
-           (c >= 0x966 && c <= 0x96F) || (c >= 0xFF10 && c <= 0xFF19) ||
-           (c >= 0x1D7CE && c <= 0x1D7FF);
+    return c < 0x80 ? ascii_isdigit(c) : (unicode_props(c) & UNICODE_DECIMAL) != 0;
 }
 
 bool unicode_isdigit(uint32_t c) {
-    if (c < 0x80) {
-        return c >= '0' && c <= '9';
-    }
-    return unicode_isdecimal(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || c == 0x2070 ||
-           (c >= 0x2074 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089) ||
-           (c >= 0x2460 && c <= 0x2468);
+    return c < 0x80 ? ascii_isdigit(c) : (unicode_props(c) & UNICODE_DIGIT) != 0;
 }
 
 bool unicode_isnumeric(uint32_t c) {
-    if (c < 0x80) {
-        return c >= '0' && c <= '9';
-    }
-    if (unicode_isdigit(c) || (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2182) ||
-        c == 0x3007) {
-        return true;
-    }
-    switch (c) {
-        case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
-        case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
-            return true;
-    }
-    return false;
-}
-
-uint32_t unicode_tolower(uint32_t c) {
-    if (c < 0x80) {
-        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    }
-    if (c < 0x100) {
-        return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 32 : c;
-    }
-    if (c < 0x180) {
-        if (c == 0x130) {
-            return 'i';
-        }
-        if ((c < 0x138 || (c >= 0x14A && c < 0x178)) && !(c & 1)) {
-            return c + 1;
-        }
-        if (((c >= 0x139 && c < 0x149) || (c >= 0x179 && c < 0x17F)) && (c & 1)) {
-            return c + 1;
-        }
-        return c == 0x178 ? 0xFF : c;
-    }
-    if (c >= 0x386 && c < 0x3B0) {
-        if ((c >= 0x391 && c <= 0x3A1) || (c >= 0x3A3 && c <= 0x3AB)) {
-            return c + 32;
-        }
-        if (c == 0x386) {
-            return 0x3AC;
-        }
-        if (c >= 0x388 && c <= 0x38A) {
-            return c + 0x25;
-        }
-        if (c == 0x38C) {
-            return 0x3CC;
-        }
-        if (c == 0x38E || c == 0x38F) {
-            return c + 0x3F;
-        }
-        return c;
-    }
-    if (c >= 0x400 && c < 0x530) {
-        if (c < 0x410) {
-            return c + 0x50;
-        }
-        if (c < 0x430) {
-            return c + 32;
-        }
-        if (((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0)) &&
-            !(c & 1)) {
-            return c + 1;
-        }
-        return c;
-    }
-    if (c >= 0x531 && c <= 0x556) {
-        return c + 0x30;
-    }
-    // Latin Extended-B (part) and Latin Extended Additional: pairs
-    if (((c >= 0x200 && c <= 0x233 && c != 0x220) || (c >= 0x1E00 && c <= 0x1E94) ||
-         (c >= 0x1EA0 && c <= 0x1EFF)) && !(c & 1)) {
-        return c + 1;
-    }
-    if (c == 0x1E9E) {
-        return 0xDF;
-    }
-    if (c >= 0xFF21 && c <= 0xFF3A) {
-        return c + 32;
-    }
-    return c;
-}
-
-uint32_t unicode_toupper(uint32_t c) {
-    if (c < 0x80) {
-        return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    }
-    if (c < 0x100) {
-        if (c >= 0xE0 && c <= 0xFE && c != 0xF7) {
-            return c - 32;
-        }
-        return c == 0xFF ? 0x178 : c == 0xB5 ? 0x39C : c;
-    }
-    if (c < 0x180) {
-        if (c == 0x131) {
-            return 'I';
-        }
-        if (c == 0x17F) {
-            return 'S';
-        }
-        if ((c < 0x138 || (c >= 0x14A && c < 0x178)) && (c & 1)) {
-            return c - 1;
-        }
-        if (((c >= 0x139 && c < 0x149) || (c >= 0x179 && c < 0x17F)) && !(c & 1)) {
-            return c - 1;
-        }
-        return c;
-    }
-    if (c >= 0x3AC && c < 0x3D0) {
-        if ((c >= 0x3B1 && c <= 0x3C1) || (c >= 0x3C3 && c <= 0x3CB)) {
-            return c - 32;
-        }
-        if (c == 0x3C2) {
-            return 0x3A3;
-        }
-        if (c == 0x3AC) {
-            return 0x386;
-        }
-        if (c >= 0x3AD && c <= 0x3AF) {
-            return c - 0x25;
-        }
-        if (c == 0x3CC) {
-            return 0x38C;
-        }
-        if (c == 0x3CD || c == 0x3CE) {
-            return c - 0x3F;
-        }
-        return c;
-    }
-    if (c >= 0x430 && c < 0x530) {
-        if (c < 0x450) {
-            return c - 32;
-        }
-        if (c < 0x460) {
-            return c - 0x50;
-        }
-        if (((c >= 0x461 && c <= 0x481) || (c >= 0x48B && c <= 0x4BF) || (c >= 0x4D1)) &&
-            (c & 1)) {
-            return c - 1;
-        }
-        return c;
-    }
-    if (c >= 0x561 && c <= 0x586) {
-        return c - 0x30;
-    }
-    if (((c >= 0x201 && c <= 0x233 && c != 0x221) || (c >= 0x1E01 && c <= 0x1E95) ||
-         (c >= 0x1EA1 && c <= 0x1EFF)) && (c & 1)) {
-        return c - 1;
-    }
-    if (c >= 0xFF41 && c <= 0xFF5A) {
-        return c - 32;
-    }
-    return c;
+    return c < 0x80 ? ascii_isdigit(c) : (unicode_props(c) & UNICODE_NUMERIC) != 0;
 }
 
 bool unicode_isupper(uint32_t c) {
-    if (c < 0x80) {
-        return c >= 'A' && c <= 'Z';
-    }
-    return unicode_tolower(c) != c || c == 0x130;
+    return c < 0x80 ? c - 'A' < 26u : (unicode_props(c) & UNICODE_UPPER) != 0;
 }
 
 bool unicode_islower(uint32_t c) {
+    return c < 0x80 ? c - 'a' < 26u : (unicode_props(c) & UNICODE_LOWER) != 0;
+}
+
+bool unicode_istitle(uint32_t c) {
+    return c >= 0x80 && (unicode_props(c) & UNICODE_TITLE) != 0;
+}
+
+bool unicode_iscased(uint32_t c) {
     if (c < 0x80) {
-        return c >= 'a' && c <= 'z';
+        return ascii_isalpha(c);
     }
-    return unicode_toupper(c) != c || c == 0xDF || c == 0xAA || c == 0xBA || c == 0x138 ||
-           c == 0x149;
+    return (unicode_props(c) & (UNICODE_UPPER | UNICODE_LOWER | UNICODE_TITLE)) != 0;
+}
+
+bool unicode_iscaseignorable(uint32_t c) {
+    return (unicode_props(c) & UNICODE_CASE_IGNORABLE) != 0;
 }
 
 bool unicode_isprintable(uint32_t c) {
+    return c < 0x80 ? c - 0x20 < 0x5Fu : (unicode_props(c) & UNICODE_PRINTABLE) != 0;
+}
+
+bool unicode_isidstart(uint32_t c) {
+    return c < 0x80 ? ascii_isalpha(c) : (unicode_props(c) & UNICODE_ID_START) != 0;
+}
+
+bool unicode_isidcontinue(uint32_t c) {
     if (c < 0x80) {
-        return c >= 0x20 && c < 0x7F;
+        return ascii_isalpha(c) || ascii_isdigit(c) || c == '_';
     }
-    if (c <= 0xA0 || c == 0xAD) {
-        return false;
+    return (unicode_props(c) & UNICODE_ID_CONTINUE) != 0;
+}
+
+// ---- case mappings ----------------------------------------------------------
+
+// The multi-code-point mapping of c: entries are c << 16 | kind << 14 |
+// offset in the pool << 2 | length - 1, sorted, so bisect on the top bits.
+static size_t special_case(uint32_t c, unicode_case_t kind, uint32_t out[3]) {
+    uint32_t key = c << 2 | kind;
+    size_t lo = 0, hi = COUNT(unicode_special);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint32_t entry = unicode_special[mid];
+        if (entry >> 14 < key) {
+            lo = mid + 1;
+        } else if (entry >> 14 > key) {
+            hi = mid;
+        } else {
+            const uint16_t *pool = unicode_special_pool + ((entry >> 2) & 0xFFF);
+            size_t n = (entry & 3) + 1;
+            for (size_t i = 0; i < n; i++) {
+                out[i] = pool[i];
+            }
+            return n;
+        }
     }
-    if (c < 0x600) {
-        return !(c == 0x378 || c == 0x379 || (c >= 0x380 && c <= 0x383) || c == 0x38B ||
-                 c == 0x38D || c == 0x3A2 || c == 0x530);
+    out[0] = c;  // not reached: the generator lists every UNICODE_SPECIAL
+    return 1;
+}
+
+size_t unicode_case_full(uint32_t c, unicode_case_t kind, uint32_t out[3]) {
+    if (c < 0x80) {
+        bool to_upper = kind == UNICODE_TO_UPPER || kind == UNICODE_TO_TITLE;
+        out[0] = to_upper ? (c - 'a' < 26u ? c - 32 : c) : (c - 'A' < 26u ? c + 32 : c);
+        return 1;
     }
-    if (c <= 0x605 || c == 0x61C || c == 0x6DD || c == 0x70F || c == 0x180E) {
-        return false;
+    unsigned index = record_of(c)->delta[kind];
+    if (index == UNICODE_SPECIAL) {
+        return special_case(c, kind, out);
     }
-    if (c >= 0x2000 && c <= 0x206F) {
-        // spaces, zero-width and direction marks, separators, invisible operators
-        return !(c <= 0x200F || (c >= 0x2028 && c <= 0x202F) || c >= 0x205F);
-    }
-    if (c == 0x1680 || c == 0x3000 || (c >= 0xD800 && c <= 0xF8FF) || c == 0xFEFF ||
-        (c >= 0xFFF0 && c <= 0xFFFB) || c == 0xFFFE || c == 0xFFFF) {
-        return false;
-    }
-    if (c >= 0x110BD && (c == 0x110BD || c == 0x110CD || (c >= 0x1D173 && c <= 0x1D17A) ||
-                         (c >= 0xE0000 && c <= 0xE00FF) || c >= 0xF0000 ||
-                         (c & 0xFFFE) == 0xFFFE)) {
-        return false;
-    }
-    return true;
+    out[0] = (uint32_t)((int32_t)c + unicode_deltas[index]);
+    return 1;
+}
+
+uint32_t unicode_toupper(uint32_t c) {
+    uint32_t out[3];
+    unicode_case_full(c, UNICODE_TO_UPPER, out);
+    return out[0];
+}
+
+uint32_t unicode_tolower(uint32_t c) {
+    uint32_t out[3];
+    unicode_case_full(c, UNICODE_TO_LOWER, out);
+    return out[0];
+}
+
+uint32_t unicode_totitle(uint32_t c) {
+    uint32_t out[3];
+    unicode_case_full(c, UNICODE_TO_TITLE, out);
+    return out[0];
 }
