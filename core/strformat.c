@@ -499,13 +499,16 @@ value_t str_modulo(value_t fmt, value_t args, bool is_bytes) {
     }
     size_t n_items = 1;
     const value_t *items = &args;
-    if (OBJ_TYPE_IS(args, &type_tuple)) {
-        items = seq_items(args, &n_items);
+    // a tuple, or an instance of a subclass of tuple (its native tuple)
+    tuple_obj_t *tuple = obj_native_maybe(args, &type_tuple);
+    if (tuple != NULL) {
+        items = tuple->items;
+        n_items = tuple->len;
     }
     value_t mapping = VAL_NULL;
     // As CPython: any object with __getitem__ but a tuple or string can
     // be a mapping for %(key)s, and then extra arguments are no error.
-    if (!OBJ_TYPE_IS(args, &type_tuple) && !value_is_str(args) && !value_is_bytes(args) &&
+    if (tuple == NULL && !value_is_str(args) && !value_is_bytes(args) &&
         !OBJ_TYPE_IS(args, &type_bytearray) && VAL_IS_OBJ(args) && OBJ(args)->type->subscr != NULL) {
         mapping = args;
     }

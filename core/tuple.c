@@ -38,7 +38,8 @@ value_t *seq_items(value_t v, size_t *len) {
         return NULL;
     }
     const type_t *t = OBJ(v)->type;
-    if (t == &type_tuple) {
+    // builtin types derived from tuple share its layout (namedtuple types)
+    if (t == &type_tuple || (t->parent == &type_tuple && !(t->flags & TYPE_FLAG_HEAP))) {
         tuple_obj_t *o = VAL_PTR(v);
         *len = o->len;
         return o->items;

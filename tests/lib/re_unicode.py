@@ -1,0 +1,31 @@
+# re on str: characters are code points (UTF-8 inside), positions are
+# character indexes; classes, case folding and \w \d \s follow Unicode.
+import re
+
+s = 'h\u00e9llo w\u00f6rld \u00f1and\u00fa \u65e5\u672c\u8a9e \u03a9mega'
+print(re.findall(r'\w+', s))
+print([m.span() for m in re.finditer(r'\w+', s)])
+print(re.search('\u00f6', s).span(), re.compile('\u00f6').search(s, 8), re.compile('l').search(s, 4).span())
+print(re.search('\u65e5\u672c', s).start(), re.search('\u65e5\u672c', s).end(), re.search('\u8a9e', s).span())
+print(re.sub('[\u00e9\u00f6\u00f1\u00fa]', '_', s))
+print(re.split(r'\s', s), re.split('(\u00f6)', s))
+print(re.match('.{3}', '\u65e5\u672c\u8a9ex').group(), re.fullmatch('[^a]+', '\u65e5\u672c\u8a9e').span())
+print(re.match('(?i)H\u00c9LLO', s).group(), re.findall('(?i)[\u00e0-\u00ff]', '\u00c0\u00c9\u00ce\u00f5\u00fc'))
+print(re.findall('(?i)\u03c9', '\u03a9\u03c9'), re.findall('(?i)[\u03c9]', '\u03a9\u03c9'), re.findall('\u03c9', '\u03a9\u03c9', re.I))
+print(re.findall(r'\d', '\u0661\u06623'), re.findall(r'(?a)\d', '\u0661\u06623'))
+print(re.findall(r'(?a)\w+', s), re.findall(r'\W+', s))
+print(re.findall(r'\s', 'a\u00a0b\u2003c\u3000d'), re.findall(r'(?a)\s', 'a\u00a0b c'))
+print(re.search(r'(?<=\u65e5)\u672c', s).span(), re.search(r'(?<!\u65e5)\u672c', s))
+print(re.sub('(?P<x>\u00f6)', r'[\g<x>]', s), re.subn('\u00e9|\u00fa', '*', s))
+print(re.match(r'(\w)\1', '\u00e9\u00e9').groups(), re.match(r'(?i)(\w)\1', '\u00e9\u00c9').groups())
+print(re.search('$', '\u65e5\u672c').span(), re.compile('\u672c').search('\u65e5\u672c', 0, 1))
+print(re.compile('.').findall('a\u00e9\u65e5\U0001d11e', 1, 3), [m.group() for m in re.finditer('.', 'a\u00e9\u65e5\U0001d11e')])
+print(re.match('\U0001F600+', '\U0001F600\U0001F600x').span(), re.match('[\U0001F600-\U0001F64F]+', '\U0001F601\U0001F602').span())
+print(re.match(r'\u00e9', '\u00e9').span(), re.match(r'\xe9', '\u00e9').span(), re.match(r'\U000000e9', '\u00e9').span())
+print(re.match('(?x) \u00e9 # \u00e9\n \u00e8', '\u00e9\u00e8').span(), re.match(r'\b\u00e9t\u00e9\b', '\u00e9t\u00e9').span())
+print(re.match('[^\u00e9]*', '\u00e8\u00ea\u00e9').group(), re.match('\u00e9*?\u00e8', '\u00e9\u00e9\u00e8').group())
+print(re.escape('\u00e9.\u65e5'), re.match(re.escape('\u00e9.\u65e5'), '\u00e9.\u65e5').span())
+m = re.search('(?P<w>\u00f6\\w+)', s)
+print(m.group('w'), m.span('w'), m.start(), m.end(), m.groupdict(), m.expand(r'<\1>'))
+print(re.findall('', '\u00e9\u65e5'), re.sub('', '-', '\u00e9\u65e5'), re.split('', '\u00e9\u65e5'))
+print(re.sub(r'\w', lambda m: m.group().upper(), '\u00e9\u00fe\u03c9'))
