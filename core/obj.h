@@ -289,7 +289,11 @@ smallint_t value_get_int(value_t v);
 bool value_get_int_maybe(value_t v, smallint_t *out);   // false if not an int that fits
 // The int or float behind an instance of a class derived from int or float
 // (else v itself): where CPython accepts a subclass as its base type.
-value_t value_native_number(value_t v);
+value_t value_native_number_of_instance(value_t v);
+static inline value_t value_native_number(value_t v) {
+    return ((v & 3) == 0 && v != 0 && (((const obj_t *)v)->type->flags & TYPE_FLAG_HEAP))
+               ? value_native_number_of_instance(v) : v;
+}
 // v as an int for indexing and repetition: an int, an int subclass's value,
 // or what __index__ returns; VAL_NULL when v has none.
 value_t value_index_maybe(value_t v);

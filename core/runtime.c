@@ -220,12 +220,10 @@ static value_t contains(value_t container, value_t item) {
 
 // ---- numbers behind objects ------------------------------------------------------
 
-value_t value_native_number(value_t v) {
-    if (VAL_IS_OBJ(v) && (OBJ(v)->type->flags & TYPE_FLAG_HEAP)) {
-        value_t native = class_native_value(v);
-        if (native != VAL_NULL && (value_is_int(native) || OBJ_TYPE_IS(native, &type_float))) {
-            return native;
-        }
+value_t value_native_number_of_instance(value_t v) {
+    value_t native = class_native_value(v);
+    if (native != VAL_NULL && (value_is_int(native) || OBJ_TYPE_IS(native, &type_float))) {
+        return native;
     }
     return v;
 }

@@ -144,7 +144,13 @@ frame_t *frame_push(const code_t *code, size_t heap) {
 
 void frame_pop(frame_t *f) {
     if (!f->is_heap) {
-        frame_stack_reset((uint8_t *)f, f->depth - 1u);
+        uint8_t *top = (uint8_t *)f;
+        if (top >= (uint8_t *)vm.chunk->data && top <= vm.stack_end) {
+            vm.stack_top = top;       // the common case: the frame is in the newest chunk
+            vm.depth = f->depth - 1u;
+        } else {
+            frame_stack_reset(top, f->depth - 1u);
+        }
     }
 }
 
@@ -1139,7 +1145,10 @@ static value_t run(frame_t *entry, bool *yielded) {
             call_args = base + 1;    // self is the first argument
             n_pos++;
             if (OBJ_TYPE_IS(call_fn, &type_builtin_function)) {
-                arg_check_method_count(VAL_PTR(call_fn), base[1], n_pos);
+                const builtin_fun_t *b = VAL_PTR(call_fn);
+                if (n_pos < b->min_args || (b->max_args != ARGS_MAX && n_pos > b->max_args)) {
+                    arg_check_method_count(b, base[1], n_pos);   // the error, worded for a method
+                }
             }
         } else {
             call_args = base + 2;
