@@ -104,7 +104,7 @@ check-lx106: $(LX106_OBJ)
 # ---- fuzzing: libFuzzer over the compiler and the VM ------------------------
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
-FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c build/host/gen/qstrdata.c
+FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c platform/esp8266/hal_fs_none.c build/host/gen/qstrdata.c
 
 build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
 	@mkdir -p build/fuzz
