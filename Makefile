@@ -27,18 +27,49 @@ all: build/host/espy
 # ---- generated names ------------------------------------------------------
 # Every build folder gets its own copy of the generated qstr table and of
 # the table of lib/'s modules (moduledefs.h, from their ESPY_MODULE lines).
+# The names frozen code uses (build/frozen/qstrs.txt) are static names in
+# every build but the freezer's own.
 define gen_rules
-$(1)/gen/qstrdefs.h $(1)/gen/qstrdata.c: $(QSTR_SCAN) core/qstr_special.txt tools/genqstr.py
+$(1)/gen/qstrdefs.h $(1)/gen/qstrdata.c: $(QSTR_SCAN) core/qstr_special.txt tools/genqstr.py $(if $(2),,$(FROZEN_QSTRS))
 	@mkdir -p $(1)/gen
-	@$(PYTHON) tools/genqstr.py $(1)/gen core/qstr_special.txt $(QSTR_SCAN)
+	@$(PYTHON) tools/genqstr.py $(1)/gen core/qstr_special.txt $(if $(2),,--frozen $(FROZEN_QSTRS)) $(QSTR_SCAN)
 	@$(PYTHON) tools/genmodules.py $(1)/gen/moduledefs.h $(MODULE_SCAN)
 endef
+
+# ---- frozen modules ---------------------------------------------------------
+# Every .py under lib/frozen/ and board/frozen/ is compiled by tools/freeze
+# (espy's compiler with tools/freeze/freeze.c as main, built with a qstr table
+# of its own) into build/frozen/frozen.c, which every build links.
+FROZEN_PY := $(sort $(shell find lib/frozen board/frozen -name '*.py' 2>/dev/null))
+FROZEN_C := build/frozen/frozen.c
+FROZEN_QSTRS := build/frozen/qstrs.txt
+FREEZE_SRC := $(PORTABLE_SRC) $(filter-out platform/host/main.c,$(HOST_SRC)) tools/freeze/freeze.c
+FREEZE_OBJ := $(patsubst %.c,build/freeze/obj/%.o,$(FREEZE_SRC)) build/freeze/obj/gen/qstrdata.o
+$(eval $(call gen_rules,build/freeze,nofrozen))
+
+build/freeze/obj/%.o: %.c build/freeze/gen/qstrdefs.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -Ibuild/freeze/gen -O1 -MMD -MP -c $< -o $@
+
+build/freeze/obj/gen/qstrdata.o: build/freeze/gen/qstrdata.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -Ibuild/freeze/gen -O1 -c $< -o $@
+
+build/freeze/espy-freeze: $(FREEZE_OBJ)
+	$(CC) -o $@ $^ -lm
+
+-include $(FREEZE_OBJ:.o=.d)
+
+$(FROZEN_C) $(FROZEN_QSTRS) &: build/freeze/espy-freeze $(FROZEN_PY)
+	@mkdir -p build/frozen
+	build/freeze/espy-freeze build/frozen $(FROZEN_PY)
+
 $(eval $(call gen_rules,build/host))
 $(eval $(call gen_rules,build/host32))
 $(eval $(call gen_rules,build/lx106))
 
 # ---- host ---------------------------------------------------------------
-HOST_OBJ := $(patsubst %.c,build/host/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC)) build/host/obj/gen/qstrdata.o
+HOST_OBJ := $(patsubst %.c,build/host/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC) $(FROZEN_C)) build/host/obj/gen/qstrdata.o
 
 build/host/obj/%.o: %.c build/host/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
@@ -54,7 +85,7 @@ build/host/espy: $(HOST_OBJ)
 -include $(HOST_OBJ:.o=.d)
 
 # ---- host32: the same program with 4-byte values ----------------------------
-HOST32_OBJ := $(patsubst %.c,build/host32/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC)) build/host32/obj/gen/qstrdata.o
+HOST32_OBJ := $(patsubst %.c,build/host32/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC) $(FROZEN_C)) build/host32/obj/gen/qstrdata.o
 
 build/host32/obj/%.o: %.c build/host32/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
@@ -72,7 +103,7 @@ host32: build/host32/espy
 -include $(HOST32_OBJ:.o=.d)
 
 # ---- gc-stress: a collection at every allocation ------------------------------
-STRESS_OBJ := $(patsubst %.c,build/stress/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC)) build/stress/obj/gen/qstrdata.o
+STRESS_OBJ := $(patsubst %.c,build/stress/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC) $(FROZEN_C)) build/stress/obj/gen/qstrdata.o
 $(eval $(call gen_rules,build/stress))
 
 build/stress/obj/%.o: %.c build/stress/gen/qstrdefs.h
@@ -92,7 +123,7 @@ test-gc-stress: build/stress/espy
 	@$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang
 
 # ---- lx106: core/, lib/ and board/ must compile for the chip without warnings
-LX106_OBJ := $(patsubst %.c,build/lx106/obj/%.o,$(PORTABLE_SRC))
+LX106_OBJ := $(patsubst %.c,build/lx106/obj/%.o,$(PORTABLE_SRC) $(FROZEN_C))
 
 build/lx106/obj/%.o: %.c build/lx106/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
@@ -104,7 +135,7 @@ check-lx106: $(LX106_OBJ)
 # ---- fuzzing: libFuzzer over the compiler and the VM ------------------------
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
-FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c platform/esp8266/hal_fs_none.c build/host/gen/qstrdata.c
+FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c platform/esp8266/hal_fs_none.c build/host/gen/qstrdata.c $(FROZEN_C)
 
 build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
 	@mkdir -p build/fuzz

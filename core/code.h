@@ -37,8 +37,8 @@ typedef struct code {
     uint32_t first_line;
     const value_t *consts;
     const qstr_t *slot_names;   // names of slots 0 .. n_locals + n_free - 1
-    uint16_t *cells;            // slots that start as cells
-    uint16_t *free_from;        // for each free variable: the slot in the enclosing frame
+    const uint16_t *cells;      // slots that start as cells
+    const uint16_t *free_from;        // for each free variable: the slot in the enclosing frame
     const uint8_t *lines;       // pairs (bytecode delta, line delta), see code_line
     uint32_t lines_len;
     value_t doc;                // the docstring, or VAL_NULL

@@ -893,9 +893,11 @@ value_t scope_close(compiler_t *c) {
     code->lines = lines;
     code->lines_len = (uint32_t)s->lines_len;
     qstr_t *slot_names = gc_alloc((n_locals + n_free + 1) * sizeof(qstr_t), GC_LEAF | GC_LONG);
-    code->cells = gc_alloc((n_cells + 1) * sizeof(uint16_t), GC_LEAF | GC_LONG);
-    code->free_from = gc_alloc((n_free + 1) * sizeof(uint16_t), GC_LEAF | GC_LONG);
-    memset(code->free_from, 0xFF, (n_free + 1) * sizeof(uint16_t));
+    uint16_t *cells = gc_alloc((n_cells + 1) * sizeof(uint16_t), GC_LEAF | GC_LONG);
+    uint16_t *free_from = gc_alloc((n_free + 1) * sizeof(uint16_t), GC_LEAF | GC_LONG);
+    memset(free_from, 0xFF, (n_free + 1) * sizeof(uint16_t));
+    code->cells = cells;
+    code->free_from = free_from;
     n_cells = 0;
     for (size_t i = 0; i < s->n_names; i++) {
         name_entry_t *e = &s->names[i];
@@ -903,7 +905,7 @@ value_t scope_close(compiler_t *c) {
             slot_names[e->slot] = e->name;
         }
         if (e->flags & N_CELL) {
-            code->cells[n_cells++] = e->slot;
+            cells[n_cells++] = e->slot;
         }
     }
     code->slot_names = slot_names;
@@ -978,7 +980,7 @@ value_t scope_close(compiler_t *c) {
         size_t index = name_find_or_add(c, s, d->name);
         name_entry_t *e = &s->names[index];
         if ((e->flags & N_CELL) || (e->flags & N_FREE)) {
-            d->code->free_from[d->index] = e->slot;
+            ((uint16_t *)d->code->free_from)[d->index] = e->slot;   // a code object of this compilation
         }
     }
 

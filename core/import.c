@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Importing modules: builtin modules first, then `NAME.py` or the package
-// `NAME/__init__.py` along sys.path (or the parent package's __path__).
+// `NAME/__init__.py` along sys.path (or the parent package's __path__);
+// the entry ".frozen" stands for the frozen modules (core/frozen.h).
 // A module is entered into sys.modules before its code runs, so circular
 // imports see the partly initialised module, as in CPython; if its code
 // raises, the entry is removed again.
 #include <string.h>
 
 #include "code.h"
+#include "frozen.h"
 #include "hal.h"
 #include "vm.h"
 
@@ -87,22 +89,77 @@ static void path_join(vstr_t *vs, value_t dir, const char *name, size_t len) {
     vstr_add_strn(vs, name, len);
 }
 
-// Looks for the module's file in the directories of `path` (a list).
-// Returns 1 for a module file, 2 for a package (vs holds the directory).
-static int find_module(value_t path, const char *name, size_t len, vstr_t *vs) {
+const code_t *frozen_find(const char *path, size_t len) {
+    size_t lo = 0, hi = frozen_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *p = frozen_modules[mid].path;
+        int c = strncmp(p, path, len);
+        if (c == 0 && p[len] != 0) {
+            c = 1;
+        }
+        if (c == 0) {
+            return frozen_modules[mid].code;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return NULL;
+}
+
+static void vstr_truncate(vstr_t *vs, size_t len) {
+    vs->len = len;
+    vs->buf[len] = 0;
+}
+
+// vs is ".frozen/a/b": finds the frozen module a/b.py (returns 1) or the
+// frozen package a/b/__init__.py (returns 2), its code in *code.
+static int find_frozen(vstr_t *vs, const code_t **code) {
+    static const char prefix[] = ".frozen/";
+    size_t plen = sizeof(prefix) - 1;
+    if (vs->len <= plen || memcmp(vs->buf, prefix, plen) != 0) {
+        return 0;
+    }
+    size_t base = vs->len;
+    vstr_add_str(vs, "/__init__.py");
+    *code = frozen_find(vs->buf + plen, vs->len - plen);
+    vstr_truncate(vs, base);
+    if (*code != NULL) {
+        return 2;
+    }
+    vstr_add_str(vs, ".py");
+    *code = frozen_find(vs->buf + plen, vs->len - plen);
+    if (*code != NULL) {
+        return 1;
+    }
+    vstr_truncate(vs, base);
+    return 0;
+}
+
+// Looks for the module in the directories of `path` (a list). Returns 1 for
+// a module file, 2 for a package (vs holds the directory); for a frozen
+// one, its code is in *frozen (else NULL).
+static int find_module(value_t path, const char *name, size_t len, vstr_t *vs, const code_t **frozen) {
     size_t n;
     value_t *dirs = seq_items(path, &n);
+    *frozen = NULL;
     for (size_t i = 0; dirs != NULL && i < n; i++) {
         path_join(vs, dirs[i], name, len);
         size_t base = vs->len;
+        int kind = find_frozen(vs, frozen);
+        if (kind != 0) {
+            return kind;
+        }
         if (hal_path_kind(vs->buf) == 2) {
             vstr_add_str(vs, "/__init__.py");
             if (hal_path_kind(vs->buf) == 1) {
-                vs->len = base;
-                vs->buf[base] = 0;
+                vstr_truncate(vs, base);
                 return 2;
             }
-            vs->len = base;
+            vstr_truncate(vs, base);
         }
         vstr_add_str(vs, ".py");
         if (hal_path_kind(vs->buf) == 1) {
@@ -110,6 +167,15 @@ static int find_module(value_t path, const char *name, size_t len, vstr_t *vs) {
         }
     }
     return 0;
+}
+
+// Runs a module's code: the frozen code, or the file at path.
+static void run_module(value_t module, const char *path, const code_t *frozen) {
+    if (frozen != NULL) {
+        vm_run_code(PTR_VAL(frozen), ((module_obj_t *)VAL_PTR(module))->globals, VAL_NULL);
+    } else {
+        import_run_path(path, module);
+    }
 }
 
 // Loads the module with the dotted name full[0..len) whose parent (if any)
@@ -145,7 +211,8 @@ static value_t load_module(const char *full, size_t len, value_t parent) {
     }
     vstr_t vs;
     vstr_init(&vs, 64);
-    int kind = find_module(path, last, last_len, &vs);
+    const code_t *frozen;
+    int kind = find_module(path, last, last_len, &vs, &frozen);
     if (kind == 0) {
         raise_fmt(&type_ImportError, "No module named '%q'", qstr_from_strn(full, len));
     }
@@ -158,7 +225,7 @@ static value_t load_module(const char *full, size_t len, value_t parent) {
     dict_store(modules, QSTR(qname), m);
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        import_run_path(vs.buf, m);
+        run_module(m, vs.buf, frozen);
         nlr_pop();
     } else {
         map_lookup(dict_map(modules), QSTR(qname), MAP_REMOVE);
@@ -249,7 +316,8 @@ void import_run_main_module(const char *name) {
     size_t len = strlen(name);
     vstr_t vs;
     vstr_init(&vs, 64);
-    int kind = find_module(sys_path_list(), name, len, &vs);
+    const code_t *frozen;
+    int kind = find_module(sys_path_list(), name, len, &vs, &frozen);
     if (kind == 0) {
         value_t m = modules_find_builtin(qstr_from_str(name));
         if (m != VAL_NULL) {
@@ -259,6 +327,12 @@ void import_run_main_module(const char *name) {
     }
     if (kind == 2) {
         vstr_add_str(&vs, "/__main__.py");
+        if (frozen != NULL) {
+            frozen = frozen_find(vs.buf + 8, vs.len - 8);
+            if (frozen == NULL) {
+                raise_fmt(&type_ImportError, "No module named '%s.__main__'", name);
+            }
+        }
     }
-    import_run_path(vs.buf, main);
+    run_module(main, vs.buf, frozen);
 }

@@ -33,7 +33,7 @@ endif
 # core/ and lib/ (PORTABLE_SRC of the main Makefile; core/ alone before lib/ existed)
 ESP_C_SRC := $(or $(PORTABLE_SRC),$(CORE_SRC)) $(wildcard platform/esp8266/*.c)
 ESP_ASM_SRC := $(wildcard platform/esp8266/*.S)
-ESP_OBJ := $(patsubst %.c,$(ESP_DIR)/obj/%.o,$(ESP_C_SRC)) \
+ESP_OBJ := $(patsubst %.c,$(ESP_DIR)/obj/%.o,$(ESP_C_SRC) $(FROZEN_C)) \
 	$(patsubst %.S,$(ESP_DIR)/obj/%.o,$(ESP_ASM_SRC)) $(ESP_DIR)/obj/gen/qstrdata.o
 ESP_CFLAGS := -std=gnu11 $(WARN) -Os -g -mlongcalls -ffunction-sections -fdata-sections \
 	--specs=$(PICOLIBC_SPECS) -Icore -Ilib -Iboard -Iplatform/esp8266 -I$(ESP_DIR)/gen
@@ -41,14 +41,14 @@ ESP_LDFLAGS := --specs=$(PICOLIBC_SPECS) -nostartfiles -T platform/esp8266/esp82
 	-L$(ESP_DIR)/gen -Wl,--gc-sections
 
 # Flash answers only aligned 32-bit loads, so our code is compiled to read
-# bytes and halfwords with l32i (-mforce-l32) and its constants live in flash.
-# vm.c and gc.c are not: the bytes they read in their hot loops are bytecode
-# and the allocation table, both in the heap in RAM, where byte loads are
-# cheaper. The few bytes they read from flash (a name's first letter in
-# `from m import *`, hex digits in gc's heap map) go through exception.c's
-# emulation of byte loads; platform/esp8266/check-loads lists those it sees.
+# bytes and halfwords with l32i (-mforce-l32) and its constants live in flash;
+# so does frozen code (core/frozen.h), which vm.c reads. gc.c is not: the
+# bytes it reads in its hot loops are the allocation table, in RAM, where
+# byte loads are cheaper. The few bytes it reads from flash (hex digits in
+# the heap map) go through exception.c's emulation of byte loads;
+# platform/esp8266/check-loads lists those it sees.
 ESP_FORCE_L32 := -mforce-l32
-ESP_PLAIN_LOADS := core/vm.c core/gc.c
+ESP_PLAIN_LOADS := core/gc.c
 $(patsubst %.c,$(ESP_DIR)/obj/%.o,$(ESP_PLAIN_LOADS)): ESP_FORCE_L32 :=
 
 .PHONY: firmware test-firmware-qemu

@@ -26,7 +26,7 @@
 #include "vfs.h"
 
 #define MIN_HEAP_SIZE 4096
-#define DEFAULT_PATH ":~/.micropython/lib:/usr/lib/micropython"
+#define DEFAULT_PATH ":.frozen:~/.micropython/lib:/usr/lib/micropython"
 #define STATUS_USAGE 2
 
 static const char *prog = "espy";

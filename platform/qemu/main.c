@@ -193,11 +193,12 @@ static int run(int argc, char **argv) {
     }
     bool interactive = command == NULL && i >= argc;
 
-    // sys.argv as CPython makes it; sys.path is the script's directory.
+    // sys.argv as CPython makes it; sys.path is the script's directory,
+    // then the frozen modules.
     char **sys_argv = argv + i;
     int sys_argc = argc - i;
     const char *file = command == NULL && !interactive ? argv[i] : NULL;
-    char path[128] = ".";
+    char path[128 + sizeof(":.frozen")] = ".";
     if (interactive) {
         static char *empty_argv[] = {""};
         sys_argv = empty_argv;
@@ -207,7 +208,7 @@ static int run(int argc, char **argv) {
     } else {
         const char *slash = strrchr(file, '/');
         size_t n = slash == NULL ? 0 : slash == file ? 1 : (size_t)(slash - file);
-        if (n >= sizeof path) {
+        if (n >= sizeof path - sizeof(":.frozen")) {
             puts_err("espy: the script's directory name is too long\n");
             return STATUS_USAGE;
         }
@@ -216,6 +217,8 @@ static int run(int argc, char **argv) {
             path[n] = '\0';
         }
     }
+
+    strcat(path, ":.frozen");
 
     espy_options_t options;
     memset(&options, 0, sizeof options);

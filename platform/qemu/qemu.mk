@@ -12,7 +12,7 @@ PICOLIBC_SPECS ?= /usr/lib/xtensa-lx106-elf/picolibc.specs
 QEMU_DIR := build/qemu
 QEMU_C_SRC := $(PORTABLE_SRC) $(wildcard platform/qemu/*.c)
 QEMU_ASM_SRC := $(wildcard platform/qemu/*.S)
-QEMU_OBJ := $(patsubst %.c,$(QEMU_DIR)/obj/%.o,$(QEMU_C_SRC)) \
+QEMU_OBJ := $(patsubst %.c,$(QEMU_DIR)/obj/%.o,$(QEMU_C_SRC) $(FROZEN_C)) \
 	$(patsubst %.S,$(QEMU_DIR)/obj/%.o,$(QEMU_ASM_SRC)) $(QEMU_DIR)/obj/gen/qstrdata.o
 QEMU_CFLAGS := -std=gnu11 $(WARN) -Os -g -mlongcalls -ffunction-sections -fdata-sections \
 	--specs=$(PICOLIBC_SPECS) -Icore -Ilib -Iboard -Iplatform/qemu -I$(QEMU_DIR)/gen
