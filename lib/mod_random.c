@@ -24,11 +24,12 @@ static void yasmarang_seed(uint32_t seed) {
     yasmarang_state.seeded = true;
 }
 
-// The seed when none is given: the time since start-up.
-// TODO(lead): seed from the hal's hardware random bytes (os.urandom's
-// source) once that function lands.
+// The seed when none is given: the hardware's random numbers (os.urandom's
+// source: the chip's RNG register, the host's getrandom).
 static void seed_from_hardware(void) {
-    yasmarang_seed(hal_ticks_us() ^ hal_ticks_ms());
+    uint32_t seed;
+    hal_random_bytes(&seed, sizeof(seed));
+    yasmarang_seed(seed);
 }
 
 static uint32_t yasmarang(void) {
