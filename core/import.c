@@ -110,11 +110,6 @@ const code_t *frozen_find(const char *path, size_t len) {
     return NULL;
 }
 
-static void vstr_truncate(vstr_t *vs, size_t len) {
-    vs->len = len;
-    vs->buf[len] = 0;
-}
-
 // vs is ".frozen/a/b": finds the frozen module a/b.py (returns 1) or the
 // frozen package a/b/__init__.py (returns 2), its code in *code.
 static int find_frozen(vstr_t *vs, const code_t **code) {
@@ -126,7 +121,7 @@ static int find_frozen(vstr_t *vs, const code_t **code) {
     size_t base = vs->len;
     vstr_add_str(vs, "/__init__.py");
     *code = frozen_find(vs->buf + plen, vs->len - plen);
-    vstr_truncate(vs, base);
+    vs->len = base;
     if (*code != NULL) {
         return 2;
     }
@@ -135,7 +130,7 @@ static int find_frozen(vstr_t *vs, const code_t **code) {
     if (*code != NULL) {
         return 1;
     }
-    vstr_truncate(vs, base);
+    vs->len = base;
     return 0;
 }
 
@@ -153,16 +148,16 @@ static int find_module(value_t path, const char *name, size_t len, vstr_t *vs, c
         if (kind != 0) {
             return kind;
         }
-        if (hal_path_kind(vs->buf) == 2) {
+        if (hal_path_kind(vstr_cstr(vs)) == 2) {
             vstr_add_str(vs, "/__init__.py");
-            if (hal_path_kind(vs->buf) == 1) {
-                vstr_truncate(vs, base);
+            if (hal_path_kind(vstr_cstr(vs)) == 1) {
+                vs->len = base;
                 return 2;
             }
-            vstr_truncate(vs, base);
+            vs->len = base;
         }
         vstr_add_str(vs, ".py");
-        if (hal_path_kind(vs->buf) == 1) {
+        if (hal_path_kind(vstr_cstr(vs)) == 1) {
             return 1;
         }
     }
@@ -225,7 +220,7 @@ static value_t load_module(const char *full, size_t len, value_t parent) {
     dict_store(modules, QSTR(qname), m);
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        run_module(m, vs.buf, frozen);
+        run_module(m, vstr_cstr(&vs), frozen);
         nlr_pop();
     } else {
         map_lookup(dict_map(modules), QSTR(qname), MAP_REMOVE);
@@ -334,5 +329,5 @@ void import_run_main_module(const char *name) {
             }
         }
     }
-    run_module(main, vs.buf, frozen);
+    run_module(main, vstr_cstr(&vs), frozen);
 }

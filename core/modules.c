@@ -56,6 +56,10 @@ static void module_attr(value_t self, qstr_t name, value_t *dest) {
         dest[0] = m->globals;
     } else if (name == Q___name__) {
         dest[0] = QSTR(m->name);
+    } else if ((v = map_get_qstr(map, Q___getattr__)) != VAL_NULL) {
+        // A module-level __getattr__ (PEP 562) answers for names the module
+        // lacks: asyncio imports its submodules lazily with it.
+        dest[0] = call_function_1(v, QSTR(name));
     }
 }
 

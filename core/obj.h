@@ -58,6 +58,7 @@ void vstr_add_str(vstr_t *vs, const char *s);
 void vstr_add_char(vstr_t *vs, char c);
 void vstr_add_utf8(vstr_t *vs, uint32_t codepoint);
 char *vstr_extend(vstr_t *vs, size_t n);      // room for n more bytes, len grows by n
+const char *vstr_cstr(vstr_t *vs);            // the text NUL-terminated (room is always kept)
 print_t vstr_printer(vstr_t *vs);             // a print_t that appends to vs
 
 void print_strn(const print_t *p, const char *s, size_t n);

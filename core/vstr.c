@@ -54,6 +54,14 @@ char *vstr_extend(vstr_t *vs, size_t n) {
     return p;
 }
 
+const char *vstr_cstr(vstr_t *vs) {
+    if (vs->buf == NULL) {
+        vstr_grow(vs, 0);
+    }
+    vs->buf[vs->len] = 0;
+    return vs->buf;
+}
+
 void vstr_add_strn(vstr_t *vs, const char *s, size_t n) {
     if (vs->len + n <= vs->alloc && vs->buf != NULL) {
         memcpy(vs->buf + vs->len, s, n);

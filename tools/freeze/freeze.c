@@ -39,6 +39,7 @@
 #include "code.h"
 #include "espy.h"
 #include "frozen.h"
+#include "gc.h"
 #include "hal.h"
 #include "nlr.h"
 #include "opcodes.h"
@@ -255,6 +256,10 @@ static void define_const(value_t v, char *expr, size_t size) {
         free(items);
     } else if (t == &type_code) {
         define_code(VAL_PTR(v), id);
+    } else if (t == &type_type && !gc_is_heap_ptr(VAL_PTR(v))) {
+        // A builtin type (assert's AssertionError): its C object, type_NAME.
+        snprintf(expr, size, "PTR_VAL(&type_%s)", qstr_str(((const type_t *)VAL_PTR(v))->name));
+        return;
     } else {
         die("a constant of type '%s' can't be frozen", qstr_str(t->name));
     }
