@@ -120,7 +120,7 @@ build/stress/espy: $(STRESS_OBJ)
 -include $(STRESS_OBJ:.o=.d)
 
 test-gc-stress: build/stress/espy
-	@$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang
+	@$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang tests/lib
 
 # ---- lx106: core/, lib/ and board/ must compile for the chip without warnings
 LX106_OBJ := $(patsubst %.c,build/lx106/obj/%.o,$(PORTABLE_SRC) $(FROZEN_C))
@@ -175,7 +175,7 @@ TEST_SUITES = \
 	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang tests/lib" \
 	"cli=$(PYTHON) tests/host/test_cli.py build/host/espy" \
 	"mkimage=$(PYTHON) tests/host/test_mkimage.py" \
-	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang" \
+	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang tests/lib" \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
 	"firmware=$(MAKE) --no-print-directory -s firmware test-firmware-qemu" \
 	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke"

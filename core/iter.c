@@ -542,9 +542,10 @@ static value_t min_max(size_t n_args, size_t n_kw, const value_t *args, binop_t 
     if (dflt != VAL_NULL && n_args > 1) {
         raise_fmt(&type_TypeError, "Cannot specify a default for %q() with multiple positional arguments", name);
     }
+    // Several arguments are compared where they are: no tuple, no iterator.
     value_t best = VAL_NULL, best_key = VAL_NULL, x;
-    value_t it = n_args == 1 ? obj_getiter(args[0]) : obj_getiter(tuple_new(n_args, args));
-    while ((x = obj_iternext(it)) != VAL_STOP) {
+    value_t it = n_args == 1 ? obj_getiter(args[0]) : VAL_NULL;
+    for (size_t i = 0; (x = it != VAL_NULL ? obj_iternext(it) : i < n_args ? args[i] : VAL_STOP) != VAL_STOP; i++) {
         value_t k = key != VAL_NULL ? call_function_1(key, x) : x;
         if (best == VAL_NULL || better(k, best_key, op)) {
             best = x;
