@@ -56,7 +56,7 @@ build/freeze/obj/gen/qstrdata.o: build/freeze/gen/qstrdata.c
 	$(CC) $(CFLAGS_COMMON) -Ibuild/freeze/gen -O1 -c $< -o $@
 
 build/freeze/espy-freeze: $(FREEZE_OBJ)
-	$(CC) -o $@ $^ -lm
+	$(CC) -o $@ $^ -lm -pthread
 
 -include $(FREEZE_OBJ:.o=.d)
 
@@ -80,7 +80,7 @@ build/host/obj/gen/qstrdata.o: build/host/gen/qstrdata.c
 	$(CC) $(CFLAGS_COMMON) -Ibuild/host/gen $(OPT) -c $< -o $@
 
 build/host/espy: $(HOST_OBJ)
-	$(CC) $(OPT) -o $@ $^ -lm
+	$(CC) $(OPT) -o $@ $^ -lm -pthread
 
 -include $(HOST_OBJ:.o=.d)
 
@@ -96,7 +96,7 @@ build/host32/obj/gen/qstrdata.o: build/host32/gen/qstrdata.c
 	$(CC) -m32 $(CFLAGS_COMMON) -Ibuild/host32/gen $(OPT) -c $< -o $@
 
 build/host32/espy: $(HOST32_OBJ)
-	$(CC) -m32 $(OPT) -o $@ $^ -lm
+	$(CC) -m32 $(OPT) -o $@ $^ -lm -pthread
 
 host32: build/host32/espy
 
@@ -115,7 +115,7 @@ build/stress/obj/gen/qstrdata.o: build/stress/gen/qstrdata.c
 	$(CC) $(CFLAGS_COMMON) -Ibuild/stress/gen -O1 -c $< -o $@
 
 build/stress/espy: $(STRESS_OBJ)
-	$(CC) -o $@ $^ -lm
+	$(CC) -o $@ $^ -lm -pthread
 
 -include $(STRESS_OBJ:.o=.d)
 

@@ -8,4 +8,9 @@
 
 #include "lib.h"
 
+// The board's RAM roots (the REPL's history) and its reset at start-up and
+// soft reset; lib/modules.c calls them with lib's own.
+void board_mark_roots(void);
+void board_reset(void);
+
 #endif

@@ -10,7 +10,6 @@
 #include "vm.h"
 
 void modules_init(int argc, char **argv, const char *path_string);
-value_t import_main_module(void);
 void import_reset_main_module(void);
 void import_run_main_module(const char *name);
 value_t import_run_path(const char *path, value_t module);
@@ -22,11 +21,16 @@ static void stderr_write(void *ctx, const char *data, size_t len) {
 
 static const print_t stderr_print = {NULL, stderr_write};
 
+void port_reset(void);
+
+// Also the soft reset: every root that pointed into the old heap is cleared.
 void espy_init(const espy_options_t *options) {
     nlr_top = NULL;
     gc_init(options->heap, options->heap_size);
     vm_init(options->heap_size);
     qstr_init();
+    import_reset_main_module();
+    port_reset();
     modules_init(options->argc, options->argv, options->path);
     import_main_module();
 }

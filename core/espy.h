@@ -19,7 +19,8 @@ typedef struct espy_options {
     int verbose;              // -v count
 } espy_options_t;
 
-// Sets up the interpreter. Call once, before anything else.
+// Sets up the interpreter, before anything else. Called again (with the
+// same heap) it is a soft reset: a fresh Python state.
 void espy_init(const espy_options_t *options);
 
 // Each of these runs code in the __main__ module and returns the exit status

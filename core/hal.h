@@ -23,6 +23,20 @@ int hal_stdin_readline(char *buf, size_t size);
 // Reads up to size bytes from stdin; returns the count, 0 at end of input.
 int hal_stdin_read(char *buf, size_t size);
 
+// ---- board/'s needs: the console as bytes, for the board's REPL -----------
+// The console is UART0 on the chip and the terminal (or a pseudo-terminal)
+// on the host's simulated board. hal_console_getc waits for a byte and
+// returns it, or -1 when the input has ended (the host's stdin closed).
+// In line mode (while the REPL or input() reads) the interrupt character
+// (micropython.kbd_intr) is a byte like any other; otherwise it is not
+// queued and calls espy_interrupt(). hal_console_write sends bytes as they
+// are; hal_stdout_write and hal_stderr_write of a board send '\n' as "\r\n".
+int hal_console_getc(void);
+void hal_console_write(const char *data, size_t len);
+void hal_console_set_line_mode(bool on);
+// The board's name for the banner ("ESP module", "ESP module (1M)").
+const char *hal_board_name(void);
+
 // Time.
 uint32_t hal_ticks_ms(void);
 uint32_t hal_ticks_us(void);

@@ -442,7 +442,7 @@ value_t bytearray_new(const uint8_t *data, size_t len);
 value_t memoryview_new(value_t obj);
 // Builtins for the builtins module: chr, ord, repr, ascii, format.
 extern const builtin_fun_t builtin_chr_obj, builtin_ord_obj, builtin_repr_obj,
-    builtin_ascii_obj, builtin_format_obj;
+    builtin_ascii_obj, builtin_format_obj, builtin_dir_obj;
 
 // ---- tuple.c, list.c, dict.c, set.c, range.c, iter.c additions
 extern const tuple_obj_t tuple_empty_obj;              // () is this one object

@@ -39,6 +39,7 @@ value_t bound_method_new(value_t self, value_t fn);
 // Import (import.c).
 value_t import_name(qstr_t name, value_t fromlist, int level, value_t globals);
 value_t import_module(qstr_t name);     // import by absolute dotted name
+value_t import_main_module(void);       // __main__, made if needed
 
 // Ctrl-C: set by espy_interrupt, checked by the VM at backward jumps and calls.
 extern volatile int vm_interrupt_pending;

@@ -16,6 +16,10 @@ void os_mark_roots(void) {
     gc_mark_range(dupterm_streams, sizeof(dupterm_streams));
 }
 
+void os_reset(void) {
+    dupterm_streams[0] = dupterm_streams[1] = VAL_NULL;
+}
+
 // ---- uname ------------------------------------------------------------------------------
 
 // uname()'s result: a tuple whose items are also attributes, printed as

@@ -4,6 +4,7 @@
 // from the ESPY_MODULE lines of their sources (tools/genmodules.py).
 #include "lib.h"
 #include "vfs.h"
+#include "board.h"
 
 #define MODULE_OBJECT(object) extern const module_obj_t object;
 #define MODULE(qname, object)
@@ -57,9 +58,19 @@ const map_t port_builtins_map = {
     1, {0, 0, 0}, (map_entry_t *)port_builtins_table, NULL,
 };
 
-// The RAM roots of lib/ (called from gc_mark_roots): the VFS's mount table
-// and current directory, os.dupterm's streams.
+// The RAM roots of lib/ and board/ (called from gc_mark_roots): the VFS's
+// mount table and current directory, os.dupterm's streams, the REPL's
+// history.
 void port_mark_roots(void) {
     vfs_mark_roots();
     os_mark_roots();
+    board_mark_roots();
+}
+
+// At start-up and soft reset (espy_init), before the new heap is used:
+// forgets what pointed into the old one.
+void port_reset(void) {
+    vfs_reset();
+    os_reset();
+    board_reset();
 }

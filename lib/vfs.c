@@ -24,6 +24,11 @@ void vfs_mark_roots(void) {
     gc_mark_range(&vfs, sizeof(vfs));
 }
 
+void vfs_reset(void) {
+    vfs.mounts = VAL_NULL;
+    vfs.cwd = VAL_NULL;
+}
+
 const vfs_fs_p_t *vfs_fs_protocol(value_t fs) {
     if (!VAL_IS_OBJ(fs) || type_is_heap(OBJ(fs)->type)) {
         return NULL;                // a class's instance goes through its methods

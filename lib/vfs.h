@@ -180,5 +180,7 @@ void vfs_mount_host_root(void);
 // directory (vfs.c); os.dupterm's streams (mod_os.c).
 void vfs_mark_roots(void);
 void os_mark_roots(void);
+void vfs_reset(void);           // nothing mounted, cwd '/' (start-up, soft reset)
+void os_reset(void);            // no dupterm streams
 
 #endif

@@ -5,6 +5,7 @@
 #include "chip.h"
 #include "espy.h"
 #include "hal.h"
+#include "esp8266_board.h"
 
 #define CTRL_C 0x03
 #define CTRL_D 0x04
@@ -169,4 +170,27 @@ uint32_t hal_cpu_freq(void) {
 
 bool hal_set_cpu_freq(uint32_t hz) {
     return hz % 1000000u == 0 && chip_set_cpu_freq_mhz(hz / 1000000u);
+}
+
+// ---- the board's console (board/repl.c) ---------------------------------------
+
+int hal_console_getc(void) {
+    int c;
+    while ((c = uart_wait_byte()) < 0) {
+        // Only outside line mode can the wait end without a byte (the
+        // interrupt character); the REPL reads in line mode.
+    }
+    return c;
+}
+
+void hal_console_write(const char *data, size_t len) {
+    uart_write(data, len, false);
+}
+
+void hal_console_set_line_mode(bool on) {
+    uart_set_line_mode(on);
+}
+
+const char *hal_board_name(void) {
+    return ESP8266_BOARD_NAME;
 }

@@ -12,8 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "board_host.h"
 #include "espy.h"
 #include "hal.h"
+#include "vm.h"
 #include "readline.h"
 #include "repl.h"
 
@@ -43,11 +45,20 @@ static void write_all(int fd, const char *data, size_t len) {
     }
 }
 
+// On the simulated board both go to its console.
 void hal_stdout_write(const char *data, size_t len) {
+    if (board_host_active()) {
+        board_host_write_cooked(data, len);
+        return;
+    }
     write_all(1, data, len);
 }
 
 void hal_stderr_write(const char *data, size_t len) {
+    if (board_host_active()) {
+        board_host_write_cooked(data, len);
+        return;
+    }
     write_all(2, data, len);
 }
 
@@ -58,6 +69,9 @@ void hal_stderr_write(const char *data, size_t len) {
 // -2 when Ctrl-C was pressed (espy_interrupt() has been called: the caller
 // raises the pending KeyboardInterrupt rather than EOFError).
 int hal_stdin_readline(char *buf, size_t size) {
+    if (board_host_active()) {
+        return board_host_readline(buf, size);
+    }
     static char *rest;                   // the part of a long line not yet returned
     static size_t rest_len, rest_pos;
     if (size == 0) {
@@ -92,6 +106,9 @@ int hal_stdin_readline(char *buf, size_t size) {
 }
 
 int hal_stdin_read(char *buf, size_t size) {
+    if (board_host_active()) {
+        return board_host_read(buf, size);
+    }
     int n = readline_read_bytes(buf, size);
     return n < 0 ? 0 : n;                // interrupted: KeyboardInterrupt is pending
 }
@@ -118,7 +135,7 @@ void hal_delay_ms(uint32_t ms) {
     struct timespec req = {(time_t)(ms / 1000u), (long)(ms % 1000u) * 1000000L};
     struct timespec rem;
     while (nanosleep(&req, &rem) != 0 && errno == EINTR) {
-        if (readline_interrupt_count() != seen) {
+        if (readline_interrupt_count() != seen || vm_interrupt_pending) {
             return;
         }
         req = rem;

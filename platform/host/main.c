@@ -6,7 +6,8 @@
 //
 // It parses the options, maps the heap, builds sys.path from MICROPYPATH,
 // and hands over to the core (espy.h): a script, a command, a module, a
-// program read from stdin, or the REPL (repl.c) when stdin is a terminal.
+// program read from stdin; with no program and a terminal (or --board,
+// --pty), the simulated ESP8266 board (board_host.c) with its REPL.
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -19,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "board_host.h"
 #include "config.h"
 #include "espy.h"
 #include "readline.h"
@@ -34,7 +36,11 @@ static const char *prog = "espy";
 static void usage(FILE *f) {
     fprintf(f,
         "usage: %s [option ...] [-c cmd | -m mod | file | -] [arg ...]\n"
+        "With no program and a terminal, runs the simulated ESP8266 board: its REPL on\n"
+        "the terminal as on the chip's UART (Ctrl-D soft reset, Ctrl-] quits).\n"
         "Options:\n"
+        "--board  : run the board with stdin/stdout as its UART (pipes, for tools)\n"
+        "--pty    : run the board with its UART on a new pseudo-terminal (prints its path)\n"
         "-c cmd   : program passed in as a string (terminates the option list)\n"
         "-m mod   : run a library module as a script (terminates the option list)\n"
         "-i       : inspect interactively after running the script or command\n"
@@ -262,6 +268,7 @@ int main(int argc, char **argv) {
     memset(&s, 0, sizeof s);
     s.options.heap_size = ESPY_DEFAULT_HEAP_SIZE;
     const char *command = NULL, *module = NULL, *file = NULL;
+    int board = 0;                                    // 1: --board, 2: --pty
 
     int i = 1;
     for (; i < argc && command == NULL && module == NULL; i++) {
@@ -276,6 +283,10 @@ int main(int argc, char **argv) {
         if (strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
+        }
+        if (strcmp(a, "--board") == 0 || strcmp(a, "--pty") == 0) {
+            board = a[2] == 'p' ? 2 : 1;
+            continue;
         }
         if (strcmp(a, "--version") == 0) {
             printf("%s\n", repl_version_line());
@@ -357,6 +368,13 @@ int main(int argc, char **argv) {
     }
 
     ensure_stack_size();
+    bool program = command != NULL || module != NULL || file != NULL;
+    if (board != 0 || (!program && !s.inspect && isatty(0))) {
+        if (program) {
+            return usage_error("%s runs the board: give it no program", board == 2 ? "--pty" : "--board");
+        }
+        return board_host_run(&s.options, board == 2);
+    }
     espy_init(&s.options);
     vfs_mount_host_root();            // files as in MicroPython's unix port
     if (s.stats) {
@@ -378,7 +396,7 @@ int main(int argc, char **argv) {
         ran = false;
     }
     if (!ran || s.inspect) {
-        status = repl_run();
+        status = host_repl_run();
     }
 
     readline_restore_terminal();

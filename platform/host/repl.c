@@ -191,7 +191,7 @@ static int paste_mode(void) {
     return status == 0 || status == 1 ? -1 : status;
 }
 
-int repl_run(void) {
+int host_repl_run(void) {
     put(repl_version_line());
     put("\nUse Ctrl-D to exit, Ctrl-E for paste mode\n");
     text_t t = {NULL, 0, 0};

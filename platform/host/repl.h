@@ -6,7 +6,7 @@
 
 // Runs the interactive REPL on stdin until Ctrl-D or SystemExit; returns
 // the process's exit status. espy_init() must have been called.
-int repl_run(void);
+int host_repl_run(void);
 
 // The banner's first line (without newline), also used by --version.
 const char *repl_version_line(void);

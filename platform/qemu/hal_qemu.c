@@ -199,3 +199,23 @@ bool hal_set_cpu_freq(uint32_t hz) {
     cpu_freq = hz;
     return true;
 }
+
+// ---- the board's console (board/repl.c) ---------------------------------------
+// QEMU's console is semihosting's stdin and stdout: no interrupt character
+// while code runs (nothing reads the input then).
+
+int hal_console_getc(void) {
+    return stdin_getc();
+}
+
+void hal_console_write(const char *data, size_t len) {
+    hal_stdout_write(data, len);
+}
+
+void hal_console_set_line_mode(bool on) {
+    (void)on;
+}
+
+const char *hal_board_name(void) {
+    return "ESP module (QEMU lx106)";
+}

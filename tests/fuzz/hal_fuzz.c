@@ -116,3 +116,21 @@ bool hal_set_cpu_freq(uint32_t hz) {
     cpu_freq = hz;
     return true;
 }
+
+// The board's console: no input, output dropped.
+int hal_console_getc(void) {
+    return -1;
+}
+
+void hal_console_write(const char *data, size_t len) {
+    (void)data;
+    (void)len;
+}
+
+void hal_console_set_line_mode(bool on) {
+    (void)on;
+}
+
+const char *hal_board_name(void) {
+    return "fuzz";
+}

@@ -323,7 +323,9 @@ def input_eof():
     check(err.splitlines()[-1].startswith("EOFError"), "stderr %r" % err)
 
 
-# ---- the REPL on a pseudo-terminal ---------------------------------------
+# ---- the simulated board's REPL on a pseudo-terminal -----------------------
+# With no program and a terminal, espy is the board: its UART is the
+# terminal (raw: the board echoes), Ctrl-D soft-resets, Ctrl-] quits.
 
 ANSI = re.compile(rb"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -426,7 +428,8 @@ def repl_test(fn):
 
 @repl_test
 def repl_banner_and_expression(r):
-    check(b"Ctrl-D" in r.text(), "banner %r" % r.text())
+    check(b"MicroPython-compatible espy" in r.text() and b"with ESP8266" in r.text()
+          and b'Type "help()" for more information.' in r.text(), "banner %r" % r.text())
     r.send("1 + 2\r")
     r.expect("1 + 2\n3\n>>> ")
     r.send("'a' * 3\r")
@@ -552,9 +555,9 @@ def repl_line_editing(r):
     r.expect("abc\n>>> ")
     r.send("print(12345)\x1b[D\x08\x08\r")  # backspace twice before ')'
     r.expect("123\n>>> ")
-    r.send("print(9)junk\x1b[D\x1b[D\x1b[D\x1b[D\x0b\r")   # Ctrl-K
+    r.send("print(9)junk\x7f\x7f\x7f\x7f\r")    # backspace as terminals send it
     r.expect("9\n>>> ")
-    r.send("junk\x15print(8)\r")          # Ctrl-U
+    r.send("print(8)\x0b\x15\r")           # Ctrl-K, Ctrl-U: no Emacs keys on the port
     r.expect("8\n>>> ")
     r.send("print(77)\x01\x1b[3~\x1b[3~\x1b[3~\x1b[3~\x1b[3~\x1b[3~\x1b[3~\x1b[3~\x1b[3~42\r")
     r.expect("42\n>>> ")
@@ -586,8 +589,15 @@ def repl_paste_mode(r):
 
 
 @repl_test
-def repl_ctrl_d_exits(r):
+def repl_ctrl_d_soft_reset(r):
+    r.send("x = 5\r")
+    r.expect(">>> ")
     r.send("\x04")
+    r.expect("MPY: soft reboot\nMicroPython-compatible espy")
+    r.expect(">>> ")
+    r.send("x\r")                          # the Python state is new
+    r.expect("NameError")
+    r.send("\x1d")                         # Ctrl-]: leave the simulator
     check(r.wait() == 0, "exit status %r" % r.status)
 
 
@@ -595,8 +605,11 @@ def repl_ctrl_d_exits(r):
 def repl_system_exit(r):
     r.send("import sys\r")
     r.expect(">>> ")
-    r.send("sys.exit(5)\r")
-    check(r.wait() == 5, "exit status %r" % r.status)
+    r.send("sys.exit(5)\r")                # a soft reset on the board
+    r.expect("MPY: soft reboot")
+    r.expect(">>> ")
+    r.send("\x1d")
+    check(r.wait() == 0, "exit status %r" % r.status)
 
 
 @repl_test
@@ -651,7 +664,7 @@ def terminal_restored():
     r = Repl()
     try:
         r.expect(">>> ")
-        r.send("\x04")
+        r.send("\x1d")
         check(r.wait() == 0, "exit status %r" % r.status)
         lflag = termios.tcgetattr(r.fd)[3]
         for name in ("ICANON", "ECHO", "ISIG"):

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// The host's simulated board (board_host.c): its console and its life.
+#ifndef ESPY_HOST_BOARD_HOST_H
+#define ESPY_HOST_BOARD_HOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "espy.h"
+
+// Runs the board (boot, REPL, soft resets) on the terminal or the process's
+// stdin/stdout, or on a new pseudo-terminal; returns the exit status.
+int board_host_run(espy_options_t *options, bool pty);
+
+// While the board runs, the console serves the hal's stdout, stderr and stdin.
+bool board_host_active(void);
+void board_host_write_cooked(const char *data, size_t len);
+int board_host_readline(char *buf, size_t size);
+int board_host_read(char *buf, size_t size);
+
+#endif
