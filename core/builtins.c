@@ -74,6 +74,7 @@ static const map_entry_t builtins_table[] = {
     {QSTR(Q_chr), PTR_VAL(&builtin_chr_obj)},
     {QSTR(Q_classmethod), PTR_VAL(&type_classmethod)},
     {QSTR(Q_compile), PTR_VAL(&builtin_compile_obj)},
+    {QSTR(Q_complex), PTR_VAL(&type_complex)},
     {QSTR(Q_delattr), PTR_VAL(&builtin_delattr_obj)},
     {QSTR(Q_dict), PTR_VAL(&type_dict)},
     {QSTR(Q_dir), PTR_VAL(&builtin_dir_obj)},

@@ -97,6 +97,9 @@ static value_t mod_inverse(value_t a, value_t m) {
 }
 
 static value_t pow3(value_t base, value_t exp, value_t mod) {
+    if (obj_native_maybe(base, &type_complex) || obj_native_maybe(exp, &type_complex)) {
+        raise_msg(&type_ValueError, "complex modulo");
+    }
     base = value_native_number(base);
     exp = value_native_number(exp);
     mod = value_native_number(mod);

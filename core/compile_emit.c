@@ -73,7 +73,8 @@ static void read_token(compiler_t *c, tok_t *t) {
             t->value = float_from_text(lex->text, lex->len);
             break;
         case TOK_IMAG:
-            compile_error_at(c, lex->line, "complex numbers are not supported");
+            t->value = complex_new(0, (pyfloat_t)float_value(float_from_text(lex->text, lex->len)));
+            break;
         case TOK_STRING:
             t->value = str_new(lex->text, lex->len);
             break;
@@ -536,7 +537,7 @@ unsigned add_const(compiler_t *c, value_t v) {
     // they do not split the free memory the compiler's buffers leave.
     if (VAL_IS_OBJ(v)) {
         const type_t *t = OBJ(v)->type;
-        if (t == &type_str || t == &type_bytes || t == &type_float || t == &type_int) {
+        if (t == &type_str || t == &type_bytes || t == &type_float || t == &type_int || t == &type_complex) {
             v = PTR_VAL(gc_move_long(VAL_PTR(v)));
         }
     }

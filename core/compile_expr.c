@@ -942,6 +942,7 @@ static void atom_inner(compiler_t *c, expdesc_t *e) {
             return;
         case TOK_INT:
         case TOK_FLOAT:
+        case TOK_IMAG:
             emit_const(c, c->cur.value);
             tok_advance(c);
             return;
@@ -1378,7 +1379,8 @@ static void operators(compiler_t *c, int min) {
         tok_advance(c);
         // Fold -literal so that -5 is one constant.
         int next = tok_peek(c, 1)->kind;
-        if (k == TOK_MINUS && (c->cur.kind == TOK_INT || c->cur.kind == TOK_FLOAT) && next != TOK_DSTAR
+        int kind = c->cur.kind;
+        if (k == TOK_MINUS && (kind == TOK_INT || kind == TOK_FLOAT || kind == TOK_IMAG) && next != TOK_DSTAR
             && next != TOK_DOT && next != TOK_LBRACKET && next != TOK_LPAREN) {
             value_t v = unary_op(UNOP_NEG, c->cur.value);
             tok_advance(c);

@@ -118,10 +118,7 @@ static double float_pow(double iv, double iw) {
         return is_odd_integer(iw) ? iv : 0.0;
     }
     bool negate = false;
-    if (iv < 0.0) {
-        if (iw != floor(iw)) {
-            raise_msg(&type_ValueError, "negative number cannot be raised to a fractional power");
-        }
+    if (iv < 0.0) {   // iw is integral: float_binop made a fraction complex
         iv = -iv;
         negate = is_odd_integer(iw);
     }
@@ -159,6 +156,10 @@ value_t float_binop(binop_t op, double a, double b) {
             float_divmod(a, b, &q, &m);
             return float_new(m);
         case BINOP_POW:
+            if (a < 0 && isfinite(a) && isfinite(b) && b != floor(b)) {
+                // a negative number to a fractional power is complex
+                return complex_pow((cnum_t){(pyfloat_t)a, 0}, (cnum_t){(pyfloat_t)b, 0});
+            }
             return float_new(float_pow(a, b));
         case BINOP_LT: return VAL_BOOL(a < b);
         case BINOP_GT: return VAL_BOOL(a > b);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The format-spec mini-language: format(value, spec), str.format and
-// f-strings call format_value for the builtin int, bool, float and str.
+// f-strings call format_value for the builtin int, bool, float, complex
+// and str.
 //
 //     [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 //
@@ -311,9 +312,12 @@ static void format_int(vstr_t *out, const spec_t *sp, value_t v) {
     layout(out, sp, '>', sign_str(sp, int_is_negative(v)), prefix, dp->buf, dp->len, "", 0, 0);
 }
 
+// A float, or a part of a complex (v): then no type gives repr's digits
+// without ".0", and a precision without type 'g' without ".0" either.
 static void format_float(vstr_t *out, const spec_t *sp, double d, value_t v) {
     char type = sp->type;
     long prec = sp->prec;
+    bool is_complex = OBJ_TYPE_IS(v, &type_complex);
     bool add_dot0 = false, upper = false, percent = false;
     switch (type) {
         case 0:
@@ -321,7 +325,7 @@ static void format_float(vstr_t *out, const spec_t *sp, double d, value_t v) {
                 type = 'r';
             } else {
                 type = 'g';
-                add_dot0 = true;
+                add_dot0 = !is_complex;
             }
             break;
         case 'n':
@@ -354,6 +358,9 @@ static void format_float(vstr_t *out, const spec_t *sp, double d, value_t v) {
     vstr_t dv;
     vstr_init(&dv, type == 'f' ? (size_t)prec + 24 : (size_t)prec + 16);
     fconv_format(&dv, neg ? -d : d, type, (int)prec, sp->alt, add_dot0, upper);
+    if (is_complex && type == 'r' && dv.len >= 2 && memcmp(dv.buf + dv.len - 2, ".0", 2) == 0) {
+        dv.len -= sp->alt ? 1 : 2;   // (1+2j), or (1.+2.j) with '#'
+    }
     if (percent) {
         vstr_add_char(&dv, '%');
     }
@@ -377,6 +384,39 @@ static void format_float(vstr_t *out, const spec_t *sp, double d, value_t v) {
     layout(out, sp, '>', sign_str(sp, neg), "", dv.buf, nint, dv.buf + nint, dv.len - nint, dv.len - nint);
 }
 
+// complex: each part formatted as a float, the imaginary one always with
+// its sign unless it stands alone, then the whole padded. With no type the
+// form is repr's: (1+2j), or 2j when the real part is +0.
+static void format_complex(vstr_t *out, const spec_t *sp, value_t v) {
+    if (sp->fill_len == 1 && sp->fill[0] == '0') {
+        raise_msg(&type_ValueError, "Zero padding is not allowed in complex format specifier");
+    }
+    if (sp->align == '=') {
+        raise_msg(&type_ValueError, "'=' alignment flag is not allowed in complex format specifier");
+    }
+    if (sp->type && !strchr("eEfFgGn", sp->type)) {
+        unknown_code(sp, v);
+    }
+    cnum_t z = ((complex_obj_t *)VAL_PTR(v))->value;
+    bool bare = !sp->type && z.re == 0 && !signbit(z.re), parens = !sp->type && !bare;
+    spec_t part = *sp, whole = *sp;
+    part.align = '<';
+    part.width = 0;
+    whole.grouping = 0;
+    vstr_t body;
+    vstr_init(&body, 32);
+    if (parens) {
+        vstr_add_char(&body, '(');
+    }
+    if (!bare) {
+        format_float(&body, &part, z.re, v);
+        part.sign = '+';
+    }
+    format_float(&body, &part, z.im, v);
+    vstr_add_str(&body, parens ? "j)" : "j");
+    layout(out, &whole, '>', "", "", "", 0, body.buf, body.len, body.len);
+}
+
 void format_value(vstr_t *out, value_t v, const char *spec, size_t speclen) {
     if (speclen == 0) {
         print_t p = vstr_printer(out);
@@ -398,6 +438,8 @@ void format_value(vstr_t *out, value_t v, const char *spec, size_t speclen) {
         format_int(out, &sp, v);
     } else if (OBJ_TYPE_IS(v, &type_float)) {
         format_float(out, &sp, float_value(v), v);
+    } else if (OBJ_TYPE_IS(v, &type_complex)) {
+        format_complex(out, &sp, v);
     } else {
         raise_fmt(&type_TypeError, "unsupported format string passed to %q.__format__", value_type_name(v));
     }

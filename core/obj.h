@@ -10,11 +10,11 @@
 // statements are heap types (type.c) whose slots look up dunder methods.
 //
 // Who owns what: runtime.c (dispatch), int.c/bigint.c (int), float.c,
-// format.c (format-spec mini-language), str.c/strformat.c (str, %, format),
-// bytes.c (bytes, bytearray, memoryview), tuple.c, list.c, dict.c (dict and
-// the map_t used by namespaces), set.c, range.c, iter.c (enumerate, zip, map,
-// filter, reversed and the builtins built on iteration), func.c, type.c,
-// exc.c, builtins.c, vm.c.
+// complex.c, format.c (format-spec mini-language), str.c/strformat.c (str,
+// %, format), bytes.c (bytes, bytearray, memoryview), tuple.c, list.c,
+// dict.c (dict and the map_t used by namespaces), set.c, range.c, iter.c
+// (enumerate, zip, map, filter, reversed and the builtins built on
+// iteration), func.c, type.c, exc.c, builtins.c, vm.c.
 #ifndef ESPY_OBJ_H
 #define ESPY_OBJ_H
 
@@ -199,6 +199,16 @@ typedef struct float_obj {
     pyfloat_t value;
 } float_obj_t;
 
+// complex: two pyfloat_t, as CPython's Py_complex is two doubles.
+typedef struct cnum {
+    pyfloat_t re, im;
+} cnum_t;
+
+typedef struct complex_obj {
+    obj_t base;
+    cnum_t value;
+} complex_obj_t;
+
 // str: immutable UTF-8; data follows the header, NUL-terminated.
 // hash == 0 means not computed yet.
 typedef struct str_obj {
@@ -311,7 +321,32 @@ bool value_get_float_maybe(value_t v, double *out);   // int, bool or float
 double value_get_float(value_t v);      // TypeError "must be real number, not X"
 void float_print_repr(vstr_t *out, double d);  // shortest round-trip repr, as CPython
 
-// format.c: format(value, spec) for the builtin int, float, str and bool
+// The libm function for pyfloat_t: PYFLOAT_FN(sin) is sin, or sinf where
+// floats are single precision (one rounding, and no double code on the chip).
+#if ESPY_FLOAT_IS_DOUBLE
+#define PYFLOAT_FN(fn) fn
+#else
+#define PYFLOAT_FN(fn) fn##f
+#endif
+
+// complex (complex.c)
+value_t complex_new(pyfloat_t re, pyfloat_t im);
+// The value of a complex, int, bool or float (or of an instance of a class
+// derived from one) as a complex; false for anything else. OverflowError
+// for an int too large for a float, as CPython's mixed arithmetic.
+bool complex_get_maybe(value_t v, cnum_t *out);
+// Any number as a complex, as cmath's functions take it: also an object
+// with __complex__, __float__ or __index__; else TypeError "must be real
+// number, not X".
+cnum_t complex_get(value_t v);
+// a / b by Smith's method, as CPython; false when b is 0.
+bool complex_div(cnum_t a, cnum_t b, cnum_t *out);
+// a ** b, as CPython (ZeroDivisionError for 0 to a negative or complex
+// power, OverflowError when the result is infinite); also what a negative
+// float to a fractional power gives.
+value_t complex_pow(cnum_t a, cnum_t b);
+
+// format.c: format(value, spec) for the builtin int, float, complex, str and bool
 void format_value(vstr_t *out, value_t v, const char *spec, size_t speclen);
 
 // str (str.c)

@@ -3,10 +3,10 @@
 // support functions, and printf-style % formatting of str and bytes.
 //
 // The format-spec mini-language itself (what follows ':' in a field) is
-// format.c's format_value, for the builtin int, float, str and bool; other
-// objects are asked through their __format__ method. % formatting does its
-// own integer conversions (for the precision rules of %d) and hands floats
-// to format_value with an equivalent spec.
+// format.c's format_value, for the builtin int, float, complex, str and
+// bool; other objects are asked through their __format__ method. %
+// formatting does its own integer conversions (for the precision rules of
+// %d) and hands floats to format_value with an equivalent spec.
 #include <string.h>
 
 #include "obj.h"
@@ -24,7 +24,7 @@ static bool has_format_value(value_t v) {
         return false;
     }
     const type_t *t = OBJ(v)->type;
-    return t == &type_str || t == &type_float || t == &type_int;
+    return t == &type_str || t == &type_float || t == &type_int || t == &type_complex;
 }
 
 static value_t ascii_of(value_t v) {

@@ -181,6 +181,16 @@ static void emit_digits(const digit_t *d, size_t n) {
 
 static void define_code(const code_t *code, unsigned id);
 
+static void emit_float(double d) {
+    if (d != d) {
+        fprintf(out, "(pyfloat_t)NAN");
+    } else if (d == (double)INFINITY || d == -(double)INFINITY) {
+        fprintf(out, "(pyfloat_t)%sINFINITY", d < 0 ? "-" : "");
+    } else {
+        fprintf(out, "(pyfloat_t)%a", d);
+    }
+}
+
 // Defines the object for constant v (if it needs one) and writes, into
 // expr, the C expression of its value word. Objects are named o<module>_<n>.
 static void define_const(value_t v, char *expr, size_t size) {
@@ -219,16 +229,16 @@ static void define_const(value_t v, char *expr, size_t size) {
         emit_c_string(s->data, s->len);
         fprintf(out, "};\n");
     } else if (t == &type_float) {
-        double d = (double)((const float_obj_t *)VAL_PTR(v))->value;
         fprintf(out, "static const float_obj_t o%u_%u = {{&type_float}, ", module_index, id);
-        if (d != d) {
-            fprintf(out, "(pyfloat_t)NAN");
-        } else if (d == (double)INFINITY || d == -(double)INFINITY) {
-            fprintf(out, "(pyfloat_t)%sINFINITY", d < 0 ? "-" : "");
-        } else {
-            fprintf(out, "(pyfloat_t)%a", d);
-        }
+        emit_float((double)((const float_obj_t *)VAL_PTR(v))->value);
         fprintf(out, "};\n");
+    } else if (t == &type_complex) {
+        const complex_obj_t *z = VAL_PTR(v);
+        fprintf(out, "static const complex_obj_t o%u_%u = {{&type_complex}, {", module_index, id);
+        emit_float((double)z->value.re);
+        fprintf(out, ", ");
+        emit_float((double)z->value.im);
+        fprintf(out, "}};\n");
     } else if (t == &type_int) {
         const bigint_t *b = VAL_PTR(v);
         fprintf(out, "static const bigint_t o%u_%u = {{&type_int}, %u, %u, {", module_index, id, (unsigned)b->len,
