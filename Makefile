@@ -174,6 +174,7 @@ TEST_SUITES = \
 	"lib=$(PYTHON) tools/run-tests --espy build/host/espy tests/lib" \
 	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang tests/lib" \
 	"cli=$(PYTHON) tests/host/test_cli.py build/host/espy" \
+	"board-repl=$(PYTHON) tests/host/test_board_repl.py build/host/espy" \
 	"mkimage=$(PYTHON) tests/host/test_mkimage.py" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang tests/lib" \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \

@@ -148,7 +148,7 @@ static int raw_paste_next(reader_t *r) {
 // \x04. Returns REPL_SOFT_RESET after SystemExit, else 0.
 static int raw_finish(int status, value_t exc) {
     hal_console_write("\x04", 1);
-    if (status != EXEC_OK) {
+    if (status == EXEC_ERROR) {
         print_exception(exc);
     }
     hal_console_write("\x04", 1);

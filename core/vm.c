@@ -361,10 +361,13 @@ static value_t make_function(frame_t *f, const code_t *code, unsigned flags, val
     return PTR_VAL(fn);
 }
 
-static void print_expr(value_t v) {
+// The REPL's echo of an expression statement: its repr, kept in the
+// global _ as in MicroPython and CPython's interactive mode.
+static void print_expr(value_t v, value_t globals) {
     if (v == VAL_NONE) {
         return;
     }
+    dict_store(globals, QSTR(Q__), v);
     value_t r = obj_repr(v);
     size_t len;
     const char *s = str_data(r, &len);
@@ -1557,7 +1560,7 @@ static value_t run(frame_t *entry, bool *yielded) {
         DISPATCH();
     CASE(PRINT_EXPR): {
         value_t v = POP();
-        print_expr(v);
+        print_expr(v, frame->globals);
         DISPATCH();
     }
 }
