@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The ESP8266 firmware's start-up and its stop-gap REPL.
+// The ESP8266 firmware's start-up.
 //
 // start.S calls firmware_main with the stack, the vectors, .bss and the
 // flash cache ready. It starts the clock and the UART, enables interrupts,
@@ -9,9 +9,9 @@
 // start.S runs everything again with every C variable fresh; .data, which the
 // boot ROM loaded, is copied again from the image in flash.
 //
-// The REPL here is deliberately small (stopgap_repl): prompts, echo,
-// backspace, Ctrl-C and Ctrl-D. The friendly and raw REPLs, boot.py and
-// main.py come with the board layer.
+// The REPL is the board's (board/repl.c): friendly, paste, raw and
+// raw-paste, as MicroPython's. boot.py and main.py come with the flash
+// filesystem.
 #include <string.h>
 
 #include "chip.h"
@@ -20,20 +20,22 @@
 #include "esp8266_board.h"
 #include "regs.h"
 #include "rom.h"
+#include "board_repl.h"
 
 #define PS_RUN 0x20u                    // UM = 1, EXCM = 0, INTLEVEL 0: interrupts on
 #define STACK_PAINT 0xA5A5A5A5u
 #define IMAGE_MAGIC 0xE9u
 #define IMAGE_HEADER_SIZE 8u
 #define IMAGE_ROM_PART_END 0x9000u      // the ROM image ends before irom0
-#define REPL_TEXT_SIZE 2048u
 
 // The Python heap, in its own section so that esp8266.ld places it after
 // .bss and start-up does not clear it (gc_init does what is needed).
 static uint8_t heap[ESPY_DEFAULT_HEAP_SIZE] __attribute__((section(".espy_heap"), aligned(8)));
 
-// The text of the statement being typed.
-static char repl_text[REPL_TEXT_SIZE];
+// Whether the REPL was raw when a soft reboot began: kept, like the heap,
+// in a section start-up does not clear (only read after a soft restart).
+#define KEEP_RAW 0x52415721u
+static uint32_t kept_mode __attribute__((section(".espy_heap")));
 
 extern uint32_t _data_start[], _data_end[], _stack_bottom[], _stack_top[];
 
@@ -89,78 +91,6 @@ static void check_stack(void) {
     }
 }
 
-// "MicroPython-compatible espy 0.1.0 on 2026-11-25; ESP module with ESP8266",
-// the date as yyyy-mm-dd from __DATE__ ("Mmm dd yyyy").
-static void banner(void) {
-    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
-    const char *d = __DATE__;
-    int month = 1;
-    for (int m = 0; m < 12; m++) {
-        if (strncmp(d, months + 3 * m, 3) == 0) {
-            month = m + 1;
-        }
-    }
-    char date[11] = {d[7], d[8], d[9], d[10], '-', (char)('0' + month / 10), (char)('0' + month % 10), '-',
-                     d[4] == ' ' ? '0' : d[4], d[5], '\0'};
-    put("MicroPython-compatible espy " ESPY_VERSION " on ");
-    put(date);
-    put("; " ESP8266_BOARD_NAME " with ESP8266\n");
-    put("Type \"help()\" for more information.\n");
-}
-
-// ---- the stop-gap REPL ------------------------------------------------------
-
-// Reads and drops the rest of a line that did not fit.
-static void drop_rest_of_line(void) {
-    char scratch[32];
-    int n;
-    do {
-        n = console_read_line(scratch, sizeof scratch);
-    } while (n == (int)sizeof scratch - 1);
-}
-
-// ">>> " and "... " prompts until the statement is complete, then runs it.
-// Ctrl-C discards what was typed; Ctrl-D on an empty first line and
-// SystemExit return (a soft reboot).
-static void stopgap_repl(void) {
-    for (;;) {
-        check_stack();
-        put(">>> ");
-        size_t len = 0;
-        bool run = true;
-        for (;;) {
-            size_t room = REPL_TEXT_SIZE - len - 1;   // one byte for the '\n'
-            int n = console_read_line(repl_text + len, room);
-            if (n == CONSOLE_INTERRUPT) {
-                run = false;
-                break;
-            }
-            if (n == CONSOLE_EOF) {
-                if (len == 0) {
-                    put("\n");
-                    return;
-                }
-                break;                  // Ctrl-D ends a multi-line statement
-            }
-            if ((size_t)n == room - 1) {
-                drop_rest_of_line();
-                put("espy: the statement is longer than the REPL's 2 KiB\n");
-                run = false;
-                break;
-            }
-            len += (size_t)n;
-            repl_text[len++] = '\n';
-            if (espy_repl_input_complete(repl_text, len)) {
-                break;
-            }
-            put("... ");
-        }
-        if (run && espy_repl_run(repl_text, len) >= 0) {
-            return;                     // SystemExit
-        }
-    }
-}
-
 // ---- the firmware -----------------------------------------------------------
 
 _Noreturn void firmware_main(bool soft) {
@@ -186,10 +116,15 @@ _Noreturn void firmware_main(bool soft) {
     options.heap_size = sizeof heap;
     espy_init(&options);
     uart_set_python_ready(true);
-    banner();
-    stopgap_repl();
+    repl_set_raw(soft && kept_mode == KEEP_RAW);
+    if (!repl_is_raw()) {
+        repl_banner();
+    }
+    repl_run();                         // returns for a soft reboot
 
     uart_set_python_ready(false);
+    check_stack();
+    kept_mode = repl_is_raw() ? KEEP_RAW : 0;
     put("MPY: soft reboot\n");
     uart_flush();
     chip_soft_restart();
