@@ -42,7 +42,7 @@ typedef struct stream_seek {
 // with its kind: a function asking for one never takes another (a
 // filesystem handed to a stream function). A stream's kind is 0, which a
 // table that does not name it has.
-enum { PROTOCOL_STREAM = 0, PROTOCOL_VFS = 1 };
+enum { PROTOCOL_STREAM = 0, PROTOCOL_VFS = 1, PROTOCOL_BLOCKDEV = 2 };
 
 typedef struct stream_p {
     uint8_t kind;              // PROTOCOL_STREAM

@@ -597,6 +597,7 @@ BUILTIN_FN(vfs_sync_obj, Q_sync, 0, 0, false, vfs_sync_fn);
 
 static const map_entry_t vfs_module_table[] = {
     {QSTR(Q___name__), QSTR(Q_vfs)},
+    {QSTR(Q_VfsLfs2), PTR_VAL(&type_vfs_lfs2)},
     {QSTR(Q_VfsPosix), PTR_VAL(&type_vfs_posix)},
     {QSTR(Q_mount), PTR_VAL(&vfs_mount_obj)},
     {QSTR(Q_umount), PTR_VAL(&vfs_umount_obj)},

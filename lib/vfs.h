@@ -159,8 +159,8 @@ extern const builtin_fun_t vfs_open_obj;
 extern const builtin_fun_t vfs_mount_obj, vfs_umount_obj, vfs_listdir_obj, vfs_ilistdir_obj,
     vfs_mkdir_obj, vfs_rmdir_obj, vfs_remove_obj, vfs_rename_obj, vfs_stat_obj, vfs_statvfs_obj,
     vfs_chdir_obj, vfs_getcwd_obj, vfs_sync_obj;
-// os.VfsPosix (vfs_host.c).
-extern const type_t type_vfs_posix;
+// os.VfsPosix (vfs_host.c), os.VfsLfs2 (vfs_lfs2.c).
+extern const type_t type_vfs_posix, type_vfs_lfs2;
 
 // Shared by vfs.c and vfs_fs.c: the VFS_O_* flags of a mode string
 // (ValueError for a bad one, with CPython's messages); a C filesystem's
