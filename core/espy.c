@@ -84,7 +84,7 @@ static void run_file(const void *arg) {
 }
 
 int espy_run_file(const char *path) {
-    if (hal_path_kind(path) != 1) {
+    if (port_path_kind(path) != 1) {
         const char *a = "espy: can't open file '";
         hal_stderr_write(a, strlen(a));
         hal_stderr_write(path, strlen(path));

@@ -37,18 +37,23 @@ void hal_console_set_line_mode(bool on);
 // The board's name for the banner ("ESP module", "ESP module (1M)").
 const char *hal_board_name(void);
 
+// ---- board/'s needs: the SPI flash (esp.flash_*, flashbdev) ----------------
+// NOR flash in 4 KiB sectors: an erase sets a sector to 0xFF, a write can
+// only clear bits. Offsets and lengths of writes are multiples of 4 (the
+// chip's ROM wants them so). Functions return 0 or a negative ESPY_E*
+// value (ESPY_ENODEV: no flash, as on QEMU or in the host's script mode).
+#define HAL_FLASH_SECTOR_SIZE 4096u
+uint32_t hal_flash_size(void);              // bytes; 0 when there is none
+uint32_t hal_flash_id(void);                // the JEDEC id as the ROM reads it
+uint32_t hal_flash_user_start(void);        // the first offset after the firmware
+int hal_flash_read(uint32_t offset, void *buf, size_t len);
+int hal_flash_write(uint32_t offset, const void *buf, size_t len);
+int hal_flash_erase(uint32_t sector);
+
 // Time.
 uint32_t hal_ticks_ms(void);
 uint32_t hal_ticks_us(void);
 void hal_delay_ms(uint32_t ms);
-
-// Files, for importing modules and running scripts (the host's own files
-// on the host; the flash filesystem on the board). Return -1 on error.
-int hal_file_open(const char *path);                 // read-only
-int hal_file_read(int fd, void *buf, size_t len);    // 0 at end
-void hal_file_close(int fd);
-// 0 no such path, 1 a file, 2 a directory.
-int hal_path_kind(const char *path);
 
 // ---- lib/'s needs: the host's files, the wall clock, random bytes ----------
 // For os.VfsPosix (lib/vfs_host.c), time (lib/mod_time.c) and os.urandom.

@@ -27,7 +27,7 @@ void import_mark_roots(void) {
 // ---- reading source files -------------------------------------------------------------
 
 typedef struct file_reader {
-    int fd;
+    value_t stream;
     size_t pos, len;
     uint8_t buf[128];
 } file_reader_t;
@@ -35,7 +35,7 @@ typedef struct file_reader {
 static int file_read_byte(void *ctx) {
     file_reader_t *r = ctx;
     if (r->pos == r->len) {
-        int n = hal_file_read(r->fd, r->buf, sizeof(r->buf));
+        int n = port_source_read(r->stream, r->buf, sizeof(r->buf));
         if (n <= 0) {
             return -1;
         }
@@ -47,22 +47,18 @@ static int file_read_byte(void *ctx) {
 
 // Compiles and runs the file at path in the module's globals.
 static void run_file_in(const char *path, value_t globals) {
-    int fd = hal_file_open(path);
-    if (fd < 0) {
-        raise_fmt(&type_OSError, "can't open file '%s'", path);
-    }
-    file_reader_t *r = gc_alloc(sizeof(file_reader_t), GC_LEAF);
-    r->fd = fd;
+    file_reader_t *r = gc_alloc(sizeof(file_reader_t), 0);
+    r->stream = port_source_open(path);
     value_t code;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         code = compile_reader(file_read_byte, r, qstr_from_str(path), COMPILE_FILE);
         nlr_pop();
     } else {
-        hal_file_close(fd);
+        port_source_close(r->stream);
         nlr_raise(nlr.value);
     }
-    hal_file_close(fd);
+    port_source_close(r->stream);
     vm_run_code(code, globals, VAL_NULL);
 }
 
@@ -148,16 +144,16 @@ static int find_module(value_t path, const char *name, size_t len, vstr_t *vs, c
         if (kind != 0) {
             return kind;
         }
-        if (hal_path_kind(vstr_cstr(vs)) == 2) {
+        if (port_path_kind(vstr_cstr(vs)) == 2) {
             vstr_add_str(vs, "/__init__.py");
-            if (hal_path_kind(vstr_cstr(vs)) == 1) {
+            if (port_path_kind(vstr_cstr(vs)) == 1) {
                 vs->len = base;
                 return 2;
             }
             vs->len = base;
         }
         vstr_add_str(vs, ".py");
-        if (hal_path_kind(vstr_cstr(vs)) == 1) {
+        if (port_path_kind(vstr_cstr(vs)) == 1) {
             return 1;
         }
     }

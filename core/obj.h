@@ -423,6 +423,7 @@ value_t call_function_2(value_t fn, value_t a, value_t b);
 value_t call_method(value_t obj, qstr_t name, size_t n_args, const value_t *args);
 void obj_print(const print_t *p, value_t v, print_kind_t kind);
 bool obj_get_buffer(value_t v, buffer_info_t *info, int flags);    // false if no buffer
+void obj_get_buffer_raise(value_t v, buffer_info_t *info, int flags);  // TypeError if none
 // The object of the given builtin type behind v: v itself, or the native
 // base object inside an instance of a class derived from that type. Raises
 // TypeError ("descriptor 'NAME' ... doesn't apply to a 'X' object" style:

@@ -690,6 +690,12 @@ value_t obj_iternext(value_t iter) {
     return t->iternext(iter);
 }
 
+void obj_get_buffer_raise(value_t v, buffer_info_t *info, int flags) {
+    if (!obj_get_buffer(v, info, flags)) {
+        raise_fmt(&type_TypeError, "a bytes-like object is required, not '%T'", v);
+    }
+}
+
 bool obj_get_buffer(value_t v, buffer_info_t *info, int flags) {
     const type_t *t = value_type(v);
     if (t->buffer == NULL) {

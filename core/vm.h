@@ -36,6 +36,14 @@ qstr_t func_name(value_t fn);
 // A method bound to an object (used by getattr on instances).
 value_t bound_method_new(value_t self, value_t fn);
 
+// Source files for import and scripts: implemented by lib/vfs.c, through
+// the VFS, so that modules are found on whatever is mounted (the host's
+// files, the board's flash filesystem).
+int port_path_kind(const char *path);               // 0 nothing, 1 a file, 2 a directory
+value_t port_source_open(const char *path);         // a binary stream; OSError if it can't
+int port_source_read(value_t source, uint8_t *buf, size_t size);   // 0 at the end
+void port_source_close(value_t source);
+
 // Import (import.c).
 value_t import_name(qstr_t name, value_t fromlist, int level, value_t globals);
 value_t import_module(qstr_t name);     // import by absolute dotted name

@@ -9,9 +9,7 @@
 
 // The bytes of an argument that must be bytes-like (data to encode).
 static void buffer_arg(value_t v, buffer_info_t *info) {
-    if (!obj_get_buffer(v, info, BUFFER_READ)) {
-        raise_fmt(&type_TypeError, "a bytes-like object is required, not '%T'", v);
-    }
+    obj_get_buffer_raise(v, info, BUFFER_READ);
 }
 
 // The bytes of an argument to decode: bytes-like or an ASCII str.

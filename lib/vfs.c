@@ -605,3 +605,37 @@ static const map_entry_t vfs_module_table[] = {
 MODULE_ROM(vfs_module, Q_vfs, vfs_module_table);
 ESPY_MODULE(vfs, vfs_module);
 ESPY_BUILTIN(open, vfs_open_obj);
+
+// ---- source files for import (core/vm.h) -----------------------------------------------
+
+int port_path_kind(const char *path) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        value_t p = str_new_cstr(path);
+        value_t st = call_function(PTR_VAL(&vfs_stat_obj), 1, 0, &p);
+        nlr_pop();
+        size_t n;
+        value_t *items = seq_items(st, &n);
+        smallint_t mode = items != NULL && n > 0 && VAL_IS_SMALL(items[0]) ? SMALL_VALUE(items[0]) : 0;
+        return (mode & VFS_S_IFDIR) ? 2 : 1;
+    }
+    if (!exc_matches(nlr.value, PTR_VAL(&type_OSError))) {
+        nlr_raise(nlr.value);                // MemoryError, KeyboardInterrupt
+    }
+    return 0;
+}
+
+value_t port_source_open(const char *path) {
+    value_t args[2] = {str_new_cstr(path), QSTR(Q_rb)};
+    return call_function(PTR_VAL(&vfs_open_obj), 2, 0, args);
+}
+
+int port_source_read(value_t source, uint8_t *buf, size_t size) {
+    int err;
+    intptr_t n = stream_read_some(source, buf, size, &err);
+    return n > 0 ? (int)n : 0;
+}
+
+void port_source_close(value_t source) {
+    stream_close(source);
+}

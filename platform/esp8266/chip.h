@@ -113,6 +113,8 @@ uint32_t chip_flash_size(void);
 int chip_flash_read(uint32_t offset, void *buf, uint32_t len);
 int chip_flash_write(uint32_t offset, const void *buf, uint32_t len);
 int chip_flash_erase_sector(uint32_t sector);
+// The flash chip's JEDEC id (RDID), low byte the manufacturer, as esp.flash_id().
+uint32_t chip_flash_id(void);
 // Writes the default PHY init data at flash size - 0x4000 if that place is
 // blank (what MicroPython's start-up does; only the radio reads it).
 void chip_flash_check_phy_data(void);

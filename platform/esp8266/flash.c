@@ -32,7 +32,15 @@
 #define PHY_DATA_SIZE 128u
 #define ROM_FLASH_LIMIT 0x400000u           // the ROM routines reach 4 MiB
 
-enum { OP_READ, OP_WRITE, OP_ERASE };
+enum { OP_READ, OP_WRITE, OP_ERASE, OP_ID };
+
+// SPI0's registers (spec: chip, section 12) for the RDID command, which the
+// ROM has no routine for. UNVERIFIED on hardware: that RDID leaves the
+// three JEDEC bytes in W0, low byte first (the SDK's spi_flash_get_id
+// returns them so).
+#define SPI0_CMD REG32(0x60000200u)
+#define SPI0_W0 REG32(0x60000240u)
+#define SPI0_CMD_RDID (1u << 28)
 
 volatile bool chip_flash_cache_off;
 static bool unlocked;
@@ -44,6 +52,15 @@ IRAM_CODE static int flash_call(int op, uint32_t addr, uint32_t *buf, uint32_t l
     uint32_t r;
     if (op == OP_READ) {
         r = SPIRead(addr, buf, len);
+    } else if (op == OP_ID) {
+        while (SPI0_CMD != 0) {             // an earlier command still running
+        }
+        SPI0_W0 = 0;
+        SPI0_CMD = SPI0_CMD_RDID;
+        while (SPI0_CMD != 0) {
+        }
+        *buf = SPI0_W0 & 0xFFFFFFu;
+        r = 0;
     } else {
         if (!unlocked) {
             SPIUnlock();                    // clears write protection, as the SDK does
@@ -140,6 +157,12 @@ int chip_flash_write(uint32_t offset, const void *buf, uint32_t len) {
         len -= n;
     }
     return CHIP_FLASH_OK;
+}
+
+uint32_t chip_flash_id(void) {
+    uint32_t id = 0;
+    flash_call(OP_ID, 0, &id, 0);
+    return id;
 }
 
 int chip_flash_erase_sector(uint32_t sector) {

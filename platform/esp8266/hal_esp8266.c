@@ -4,6 +4,7 @@
 // later issue: hal_file_* will read it through flash.c).
 #include "chip.h"
 #include "espy.h"
+#include "exc.h"
 #include "hal.h"
 #include "esp8266_board.h"
 
@@ -139,29 +140,6 @@ void hal_delay_ms(uint32_t ms) {
     }
 }
 
-// ---- files: none until the flash filesystem ----------------------------------
-
-int hal_file_open(const char *path) {
-    (void)path;
-    return -1;
-}
-
-int hal_file_read(int fd, void *buf, size_t len) {
-    (void)fd;
-    (void)buf;
-    (void)len;
-    return -1;
-}
-
-void hal_file_close(int fd) {
-    (void)fd;
-}
-
-int hal_path_kind(const char *path) {
-    (void)path;
-    return 0;
-}
-
 // ---- the board ---------------------------------------------------------------
 
 uint32_t hal_cpu_freq(void) {
@@ -193,4 +171,37 @@ void hal_console_set_line_mode(bool on) {
 
 const char *hal_board_name(void) {
     return ESP8266_BOARD_NAME;
+}
+
+// ---- the SPI flash (flash.c) -----------------------------------------------------
+
+extern char _flash_user_start[];        // esp8266.ld: the end of irom0, as a flash offset
+
+static int flash_result(int r) {
+    return r == CHIP_FLASH_OK ? 0 : r == CHIP_FLASH_TIMEOUT ? -ESPY_ETIMEDOUT
+           : r == CHIP_FLASH_BAD_ARG ? -ESPY_EINVAL : -ESPY_EIO;
+}
+
+uint32_t hal_flash_size(void) {
+    return chip_flash_size();
+}
+
+uint32_t hal_flash_id(void) {
+    return chip_flash_id();
+}
+
+uint32_t hal_flash_user_start(void) {
+    return (uint32_t)_flash_user_start;
+}
+
+int hal_flash_read(uint32_t offset, void *buf, size_t len) {
+    return flash_result(chip_flash_read(offset, buf, (uint32_t)len));
+}
+
+int hal_flash_write(uint32_t offset, const void *buf, size_t len) {
+    return flash_result(chip_flash_write(offset, buf, (uint32_t)len));
+}
+
+int hal_flash_erase(uint32_t sector) {
+    return flash_result(chip_flash_erase_sector(sector));
 }

@@ -142,50 +142,6 @@ void hal_delay_ms(uint32_t ms) {
     }
 }
 
-// ---- files ----------------------------------------------------------------
-
-int hal_file_open(const char *path) {
-    int fd;
-    do {
-        fd = open(path, O_RDONLY | O_CLOEXEC);
-    } while (fd < 0 && errno == EINTR);
-    if (fd >= 0) {
-        struct stat st;
-        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-            close(fd);
-            return -1;
-        }
-    }
-    return fd;
-}
-
-int hal_file_read(int fd, void *buf, size_t len) {
-    if (len > 0x40000000) {
-        len = 0x40000000;
-    }
-    for (;;) {
-        ssize_t n = read(fd, buf, len);
-        if (n >= 0) {
-            return (int)n;
-        }
-        if (errno != EINTR) {
-            return -1;
-        }
-    }
-}
-
-void hal_file_close(int fd) {
-    close(fd);
-}
-
-int hal_path_kind(const char *path) {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        return 0;
-    }
-    return S_ISDIR(st.st_mode) ? 2 : 1;
-}
-
 // ---- the board ---------------------------------------------------------------
 // The simulated chip keeps the clock machine.freq() sets; time runs the same.
 static uint32_t cpu_freq = 80000000;

@@ -3,6 +3,7 @@
 // semihosting (semihost.h), time from the CCOUNT cycle counter.
 #include <string.h>
 
+#include "exc.h"
 #include "hal.h"
 #include "semihost.h"
 
@@ -143,47 +144,6 @@ void hal_delay_ms(uint32_t ms) {
     }
 }
 
-// ---- files ----------------------------------------------------------------
-
-// Opening a directory succeeds on the host; reading it fails with EISDIR.
-static bool is_directory(int fd) {
-    char c;
-    int32_t err;
-    int32_t n = semihost_call(SEMIHOST_READ, fd, (int32_t)&c, 1, &err);
-    if (n < 0) {
-        return err == SEMIHOST_EISDIR;
-    }
-    semihost_call(SEMIHOST_LSEEK, fd, 0, 0, NULL);
-    return false;
-}
-
-int hal_file_open(const char *path) {
-    int fd = semihost_call(SEMIHOST_OPEN, (int32_t)path, 0, 0, NULL);   // O_RDONLY
-    if (fd >= 0 && is_directory(fd)) {
-        hal_file_close(fd);
-        return -1;
-    }
-    return fd < 0 ? -1 : fd;
-}
-
-int hal_file_read(int fd, void *buf, size_t len) {
-    return semihost_call(SEMIHOST_READ, fd, (int32_t)buf, (int32_t)len, NULL);
-}
-
-void hal_file_close(int fd) {
-    semihost_call(SEMIHOST_CLOSE, fd, 0, 0, NULL);
-}
-
-int hal_path_kind(const char *path) {
-    int fd = semihost_call(SEMIHOST_OPEN, (int32_t)path, 0, 0, NULL);
-    if (fd < 0) {
-        return 0;
-    }
-    int kind = is_directory(fd) ? 2 : 1;
-    hal_file_close(fd);
-    return kind;
-}
-
 // ---- the board ---------------------------------------------------------------
 // QEMU's core has no PLL: the clock machine.freq() sets is only remembered.
 static uint32_t cpu_freq = 80000000;
@@ -218,4 +178,31 @@ void hal_console_set_line_mode(bool on) {
 
 const char *hal_board_name(void) {
     return "ESP module (QEMU lx106)";
+}
+
+// ---- flash: QEMU's sim machine has none (the board's filesystem needs the
+// host's flash image) ------------------------------------------------------------
+
+uint32_t hal_flash_size(void) {
+    return 0;
+}
+
+uint32_t hal_flash_id(void) {
+    return 0;
+}
+
+uint32_t hal_flash_user_start(void) {
+    return 0;
+}
+
+int hal_flash_read(uint32_t offset, void *buf, size_t len) {
+    return -ESPY_ENODEV;
+}
+
+int hal_flash_write(uint32_t offset, const void *buf, size_t len) {
+    return -ESPY_ENODEV;
+}
+
+int hal_flash_erase(uint32_t sector) {
+    return -ESPY_ENODEV;
 }

@@ -49,27 +49,6 @@ void hal_delay_ms(uint32_t ms) {
     (void)ms;
 }
 
-int hal_file_open(const char *path) {
-    (void)path;
-    return -1;
-}
-
-int hal_file_read(int fd, void *buf, size_t len) {
-    (void)fd;
-    (void)buf;
-    (void)len;
-    return 0;
-}
-
-void hal_file_close(int fd) {
-    (void)fd;
-}
-
-int hal_path_kind(const char *path) {
-    (void)path;
-    return 0;
-}
-
 void hal_fatal(const char *msg) {
     fprintf(stderr, "espy: fatal error: %s\n", msg);
     abort();
@@ -133,4 +112,29 @@ void hal_console_set_line_mode(bool on) {
 
 const char *hal_board_name(void) {
     return "fuzz";
+}
+
+// No flash.
+uint32_t hal_flash_size(void) {
+    return 0;
+}
+
+uint32_t hal_flash_id(void) {
+    return 0;
+}
+
+uint32_t hal_flash_user_start(void) {
+    return 0;
+}
+
+int hal_flash_read(uint32_t offset, void *buf, size_t len) {
+    return -ESPY_ENODEV;
+}
+
+int hal_flash_write(uint32_t offset, const void *buf, size_t len) {
+    return -ESPY_ENODEV;
+}
+
+int hal_flash_erase(uint32_t sector) {
+    return -ESPY_ENODEV;
 }
