@@ -18,6 +18,10 @@ int repl_run(void);
 bool repl_is_raw(void);
 void repl_set_raw(bool raw);
 
+// The boot sequence after espy_init (boot.c): the frozen _boot, boot.py,
+// and main.py unless the REPL is raw or boot.py failed.
+void board_boot(void);
+
 // The banner: "MicroPython-compatible espy <version> on <date>; <board> with
 // ESP8266" and the help line, each ended by "\r\n".
 void repl_banner(void);

@@ -36,6 +36,7 @@ static struct {
     size_t cursor;          // absolute offset in line->buf
     int hist;               // history entry shown (-1: the line being typed)
     bool just_indented;     // auto-indent added spaces and nothing was typed since
+    int last_eol;           // the '\r' or '\n' that ended the last line, else 0
 } rl;
 
 static void out(const char *s, size_t n) {
@@ -406,6 +407,8 @@ int repl_readline(vstr_t *line, const char *prompt) {
     rl.hist = -1;
     rl.just_indented = false;
     auto_indent();
+    // rl.last_eol carries over from the previous line: only the first byte
+    // of this one can be the other half of its "\r\n".
     for (;;) {
         int c = hal_console_getc();
         if (c < 0) {
@@ -414,7 +417,13 @@ int repl_readline(vstr_t *line, const char *prompt) {
         bool empty = line->len == rl.start;
         bool was_indented = rl.just_indented;
         rl.just_indented = false;
+        int last_eol = rl.last_eol;
+        rl.last_eol = 0;
+        if ((c == '\r' || c == '\n') && last_eol != 0 && c != last_eol) {
+            continue;                           // the second half of "\r\n" or "\n\r"
+        }
         if (c == '\r' || c == '\n') {
+            rl.last_eol = c;
             history_push();
             outs("\r\n");
             return 0;

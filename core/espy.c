@@ -12,7 +12,6 @@
 void modules_init(int argc, char **argv, const char *path_string);
 void import_reset_main_module(void);
 void import_run_main_module(const char *name);
-value_t import_run_path(const char *path, value_t module);
 
 static void stderr_write(void *ctx, const char *data, size_t len) {
     (void)ctx;
@@ -146,6 +145,14 @@ int espy_repl_run(const char *source, size_t len) {
     }
     exc_print_traceback(&stderr_print, nlr.value);
     return -1;
+}
+
+void espy_soft_reset(void) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        gc_finalise_all();
+        nlr_pop();
+    }
 }
 
 void espy_new_main(void) {

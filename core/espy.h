@@ -40,6 +40,10 @@ int espy_run_module(const char *module_name);      // -m
 bool espy_repl_input_complete(const char *source, size_t len);
 int espy_repl_run(const char *source, size_t len);
 
+// Before a soft reset (then espy_init again): finalises every object that
+// has a finaliser, so that open files are closed and their data written.
+void espy_soft_reset(void);
+
 // Replaces the __main__ module by an empty one (tests and fuzzing run many
 // programs in one interpreter).
 void espy_new_main(void);

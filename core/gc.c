@@ -524,6 +524,27 @@ static void sweep(void) {
     }
 }
 
+// Before a soft reset: every object with a finaliser gets it (files are
+// closed, their data written), as if all were garbage. Nothing is freed.
+void gc_finalise_all(void) {
+    if (heap.table == NULL) {
+        return;
+    }
+    for (size_t b = 0; b < heap.nblocks;) {
+        unsigned state = nib_get(b) & NIB_STATE;
+        if (state == STATE_FREE) {
+            b++;
+            continue;
+        }
+        size_t n = alloc_blocks_of(b);
+        if (state == STATE_HEAD_FINAL) {
+            nib_set(b, (nib_get(b) & ~NIB_STATE) | STATE_HEAD);    // once only
+            gc_finalise(block_ptr(b));
+        }
+        b += n;
+    }
+}
+
 static void __attribute__((noinline)) collect_with_registers_spilled(void) {
     jmp_buf regs;           // setjmp stores the callee-saved registers here
     if (setjmp(regs) == 0) {

@@ -72,5 +72,6 @@ void gc_mark(const void *ptr);
 void gc_mark_roots(void);
 // Provided by the runtime: called for a GC_FINAL object about to be freed.
 void gc_finalise(void *obj);
+void gc_finalise_all(void);                     // before a soft reset: close every file
 
 #endif

@@ -48,6 +48,7 @@ void port_source_close(value_t source);
 value_t import_name(qstr_t name, value_t fromlist, int level, value_t globals);
 value_t import_module(qstr_t name);     // import by absolute dotted name
 value_t import_main_module(void);       // __main__, made if needed
+value_t import_run_path(const char *path, value_t module);   // runs a file in the module
 
 // Ctrl-C: set by espy_interrupt, checked by the VM at backward jumps and calls.
 extern volatile int vm_interrupt_pending;

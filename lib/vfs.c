@@ -8,6 +8,7 @@
 #include "exc.h"
 #include "strimpl.h"
 #include "type.h"
+#include "blockdev.h"
 #include "vfs.h"
 
 // The roots: a list of (filesystem, mount point) tuples in the order they
@@ -308,6 +309,31 @@ static void fs_mount(value_t fs, bool readonly, bool mkfs) {
 
 // mount(fs, mount_point, *, readonly=False, mkfs=False); mount() lists
 // the mounts as (fs, mount_point) tuples.
+// mount(bdev, ...) with a block device rather than a filesystem: littlefs
+// when block 0 or 1 has "littlefs" at offset 8, else FAT, as MicroPython's
+// _boot.py relies on (spec: filesystems, 1.5).
+static value_t autodetect(value_t bdev) {
+    blockdev_t bd;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        blockdev_open(&bd, bdev);
+        nlr_pop();
+    } else if (exc_matches(nlr.value, PTR_VAL(&type_AttributeError))) {
+        raise_os_error(ESPY_ENODEV);        // not a block device either
+    } else {
+        nlr_raise(nlr.value);
+    }
+    uint8_t buf[8];
+    for (uint32_t block = 0; block < 2 && block < bd.block_count; block++) {
+        int r = blockdev_read(&bd, block, 8, buf, sizeof(buf));
+        blockdev_check(&bd, 0);          // what a Python method raised
+        if (r == 0 && memcmp(buf, "littlefs", 8) == 0) {
+            return call_function(PTR_VAL(&type_vfs_lfs2), 1, 0, &bdev);
+        }
+    }
+    raise_os_error(ESPY_ENODEV);
+}
+
 static value_t vfs_mount_fn(size_t n_args, size_t n_kw, const value_t *args) {
     static const qstr_t allowed[] = {Q_readonly, Q_mkfs, Q_NULL};
     arg_kw_check(n_args, n_kw, args, allowed, Q_mount);
@@ -321,9 +347,13 @@ static value_t vfs_mount_fn(size_t n_args, size_t n_kw, const value_t *args) {
     bool is_bytes;
     absolute_path(args[1], &point, &is_bytes, false);
     value_t readonly = arg_kw(n_args, n_kw, args, Q_readonly), mkfs = arg_kw(n_args, n_kw, args, Q_mkfs);
+    value_t fs = args[0];
+    if (vfs_fs_protocol(fs) == NULL && obj_getattr_maybe(fs, Q_mount) == VAL_NULL) {
+        fs = autodetect(fs);
+    }
     // As MicroPython, the filesystem is asked first, then the mount point
     // checked: in use if a mount other than the root one covers it.
-    fs_mount(args[0], readonly != VAL_NULL && obj_is_true(readonly), mkfs != VAL_NULL && obj_is_true(mkfs));
+    fs_mount(fs, readonly != VAL_NULL && obj_is_true(readonly), mkfs != VAL_NULL && obj_is_true(mkfs));
     size_t rest, in_use_len = 0;
     tuple_obj_t *in_use = find_mount(point.buf, point.len, &rest);
     if (in_use != NULL) {
@@ -332,7 +362,7 @@ static value_t vfs_mount_fn(size_t n_args, size_t n_kw, const value_t *args) {
     if (in_use != NULL && (in_use_len > 1 || point.len == 1)) {
         raise_os_error(ESPY_EPERM);
     }
-    value_t entry[2] = {args[0], str_new(point.buf, point.len)};
+    value_t entry[2] = {fs, str_new(point.buf, point.len)};
     list_obj_t *l = VAL_PTR(mount_list());
     size_t i = l->len, len;
     if (i > 0 && str_data(((tuple_obj_t *)VAL_PTR(l->items[i - 1]))->items[1], &len) != NULL && len == 1) {

@@ -117,10 +117,12 @@ _Noreturn void firmware_main(bool soft) {
     espy_init(&options);
     uart_set_python_ready(true);
     repl_set_raw(soft && kept_mode == KEEP_RAW);
+    board_boot();
     if (!repl_is_raw()) {
         repl_banner();
     }
     repl_run();                         // returns for a soft reboot
+    espy_soft_reset();                  // closes the files
 
     uart_set_python_ready(false);
     check_stack();

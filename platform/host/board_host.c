@@ -288,7 +288,7 @@ int board_host_run(espy_options_t *options, bool pty) {
     }
     for (;;) {
         espy_init(options);
-        vfs_mount_host_root();           // until the flash filesystem (issue 5)
+        board_boot();
         if (!repl_is_raw()) {
             repl_banner();
         }
@@ -296,6 +296,7 @@ int board_host_run(espy_options_t *options, bool pty) {
         if (r != REPL_SOFT_RESET) {
             break;
         }
+        espy_soft_reset();
         hal_console_write("MPY: soft reboot\r\n", 18);
     }
     restore_terminal();

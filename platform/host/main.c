@@ -22,6 +22,7 @@
 
 #include "board_host.h"
 #include "config.h"
+#include "flash_host.h"
 #include "espy.h"
 #include "readline.h"
 #include "repl.h"
@@ -41,6 +42,8 @@ static void usage(FILE *f) {
         "Options:\n"
         "--board  : run the board with stdin/stdout as its UART (pipes, for tools)\n"
         "--pty    : run the board with its UART on a new pseudo-terminal (prints its path)\n"
+        "--flash PATH       : the board's flash image (default ./flash.img; made, erased, if missing)\n"
+        "--flash-size SIZE  : 512K, 1M, 2M, 4M (default), 8M or 16M\n"
         "-c cmd   : program passed in as a string (terminates the option list)\n"
         "-m mod   : run a library module as a script (terminates the option list)\n"
         "-i       : inspect interactively after running the script or command\n"
@@ -269,6 +272,8 @@ int main(int argc, char **argv) {
     s.options.heap_size = ESPY_DEFAULT_HEAP_SIZE;
     const char *command = NULL, *module = NULL, *file = NULL;
     int board = 0;                                    // 1: --board, 2: --pty
+    const char *flash_path = "flash.img";
+    uint32_t flash_size = 4u << 20;
 
     int i = 1;
     for (; i < argc && command == NULL && module == NULL; i++) {
@@ -286,6 +291,18 @@ int main(int argc, char **argv) {
         }
         if (strcmp(a, "--board") == 0 || strcmp(a, "--pty") == 0) {
             board = a[2] == 'p' ? 2 : 1;
+            continue;
+        }
+        if (strcmp(a, "--flash") == 0 || strcmp(a, "--flash-size") == 0) {
+            if (i + 1 >= argc) {
+                return usage_error("argument expected for the %s option", a);
+            }
+            const char *value = argv[++i];
+            if (a[7] == '\0') {
+                flash_path = value;
+            } else if (!flash_host_parse_size(value, &flash_size)) {
+                return value_error("--flash-size %s: give 512K, 1M, 2M, 4M, 8M or 16M", value);
+            }
             continue;
         }
         if (strcmp(a, "--version") == 0) {
@@ -372,6 +389,9 @@ int main(int argc, char **argv) {
     if (board != 0 || (!program && !s.inspect && isatty(0))) {
         if (program) {
             return usage_error("%s runs the board: give it no program", board == 2 ? "--pty" : "--board");
+        }
+        if (flash_host_open(flash_path, flash_size) != 0) {
+            return 1;
         }
         return board_host_run(&s.options, board == 2);
     }

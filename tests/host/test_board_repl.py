@@ -13,6 +13,7 @@ import os
 import select
 import subprocess
 import sys
+import tempfile
 import time
 
 ESPY = None
@@ -38,12 +39,18 @@ def check(cond, msg):
         raise Failure(msg)
 
 
-class Board:
-    """espy --board on pipes; read_until() collects its UART output."""
+FLASH_DIR = tempfile.TemporaryDirectory()
+FLASH = os.path.join(FLASH_DIR.name, "flash.img")
 
-    def __init__(self):
-        self.p = subprocess.Popen([ESPY, "--board"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, cwd=os.path.dirname(ESPY))
+
+class Board:
+    """espy --board on pipes; read_until() collects its UART output. The
+    flash image is the one all tests share, unless `flash` names another."""
+
+    def __init__(self, flash=None, size="4M"):
+        self.p = subprocess.Popen([ESPY, "--board", "--flash", flash or FLASH, "--flash-size", size],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  cwd=FLASH_DIR.name)
         self.buf = b""
 
     def send(self, data):
@@ -197,6 +204,8 @@ def banner_and_prompt():
     b = Board()
     try:
         banner = b.read_until(BANNER_END)
+        if banner.startswith(b"Performing initial setup\r\n"):
+            banner = banner[len(b"Performing initial setup\r\n"):]    # the first test to boot
         check(banner.startswith(b"MicroPython-compatible espy ") and b"; ESP module" in banner
               and banner.endswith(b" with ESP8266\r\n" + BANNER_END), "banner %r" % banner)
         b.expect(">>> ")
@@ -427,6 +436,152 @@ def tool_session(b):
     b.read_until(RAW_BANNER + b">")
     b.send("\x02")
     b.read_until(BANNER_END)
+
+
+# ---- boot, flash and filesystem ---------------------------------------------------
+
+
+def fresh_flash(name):
+    path = os.path.join(FLASH_DIR.name, name)
+    if os.path.exists(path):
+        os.remove(path)
+    return path
+
+
+def raw_eval(b, code):
+    out, err = b.exec_raw_paste(code)
+    check(err == b"", "error %r running %r" % (err, code))
+    return out
+
+
+@test
+def first_boot_makes_filesystem():
+    path = fresh_flash("first.img")
+    b = Board(path)
+    try:
+        b.expect("Performing initial setup\r\n")
+        b.read_until(BANNER_END)
+        b.expect(">>> ")
+        b.enter_raw(soft_reset=False)
+        out = raw_eval(b, "import os\nprint(os.listdir('/'), os.statvfs('/')[:3])\nprint(repr(open('boot.py').read()))")
+        lines = out.split(b"\r\n")
+        check(lines[0] == b"['boot.py'] (4096, 4096, 763)", "listing, statvfs: %r" % lines[0])
+        want = ("# This file is executed on every boot (including wake-boot from deepsleep)\n#import esp\n"
+                "#esp.osdebug(None)\nimport os, machine\n#os.dupterm(None, 1) # disable REPL on UART(0)\n"
+                "import gc\n#import webrepl\n#webrepl.start()\ngc.collect()\n")
+        check(lines[1] == repr(want).encode(), "boot.py %r" % lines[1])
+        check(len(want) == 228, "boot.py is 228 bytes")
+    finally:
+        b.close()
+    # The second boot mounts what the first one made.
+    b = Board(path)
+    try:
+        first = b.read_until(BANNER_END)
+        check(first.startswith(b"MicroPython-compatible"), "second boot: %r" % first)
+    finally:
+        b.close()
+
+
+@test
+def boot_and_main_scripts():
+    path = fresh_flash("scripts.img")
+    b = Board(path)
+    try:
+        b.read_until(BANNER_END)
+        b.enter_raw(soft_reset=False)
+        raw_eval(b, "open('boot.py', 'w').write('print(\\'boot\\')\\nx = 1\\n')\n"
+                    "open('main.py', 'w').write('print(\\'main\\', x)\\n')")
+        b.send("\x02")
+        b.read_until(">>> ")
+        b.send("\x04")                       # friendly soft reset: boot.py, then main.py
+        b.expect("\r\nMPY: soft reboot\r\nboot\r\nmain 1\r\n")
+        b.read_until(BANNER_END)
+        b.expect(">>> ")
+        b.send("x\r")                         # boot.py ran in __main__
+        b.expect("x\r\n1\r\n>>> ")
+        b.send("\x01")
+        b.read_until(RAW_BANNER + b">")
+        b.send("\x04")                       # raw soft reset: no main.py
+        b.expect("OK\r\nMPY: soft reboot\r\nboot\r\n" + RAW_BANNER.decode() + ">")
+        # A boot.py that raises: its traceback, no main.py, the REPL.
+        raw_eval(b, "open('boot.py', 'w').write('print(\\'boot\\')\\n1/0\\n')")
+        b.send("\x02")
+        b.read_until(">>> ")
+        b.send("\x04")
+        out = b.read_until(BANNER_END)
+        check(b"boot\r\nTraceback (most recent call last):\r\n  File \"boot.py\", line 2" in out, "boot.py error: %r" % out)
+        check(b"ZeroDivisionError" in out and b"main" not in out, "main.py ran after a failed boot.py: %r" % out)
+    finally:
+        b.close()
+
+
+@test
+def corrupt_filesystem_message():
+    path = fresh_flash("corrupt.img")
+    with open(path, "wb") as f:
+        f.write(b"\xff" * (4 << 20))
+        f.seek(0x100000)
+        f.write(b"not a filesystem")
+    b = Board(path)
+    try:
+        out = b.read_until(b"looks corrupt.")
+        check(b"The filesystem starting at sector 256 with size 763 sectors looks corrupt." in out, "%r" % out)
+        b.read_until(b"reprogram MicroPython.\r\n")
+        b.send("\x03")                       # Ctrl-C ends the loop; the REPL starts
+        out = b.read_until(BANNER_END)
+        check(b"KeyboardInterrupt" in out, "no KeyboardInterrupt: %r" % out)
+        b.expect(">>> ")
+    finally:
+        b.close()
+    with open(path, "rb") as f:
+        f.seek(0x100000)
+        check(f.read(16) == b"not a filesystem", "the corrupt filesystem was overwritten")
+
+
+@test
+def esp_flash_functions():
+    b = Board()
+    try:
+        b.read_until(BANNER_END)
+        b.enter_raw(soft_reset=False)
+        out = raw_eval(b, "import esp\nprint(esp.flash_size(), hex(esp.flash_id()), hex(esp.flash_user_start()))\n"
+                          "s = 0x3fa\nesp.flash_erase(s)\nprint(esp.flash_read(s * 4096, 8))\n"
+                          "esp.flash_write(s * 4096, b'\\x0f\\xf0\\x55\\xaa')\nesp.flash_write(s * 4096, b'\\xff\\x0f\\xff\\x0f')\n"
+                          "b = bytearray(4)\nesp.flash_read(s * 4096, b)\nprint(b.hex())\n"
+                          "for bad in ((4 << 20) - 4, 8), (-1, 4):\n"
+                          "    try:\n        esp.flash_read(*bad)\n    except ValueError as e:\n        print('ValueError', e)\n"
+                          "try:\n    esp.flash_write(0, b'abc')\nexcept ValueError as e:\n    print(e)\n"
+                          "try:\n    esp.flash_erase(1024)\nexcept ValueError as e:\n    print('ValueError')\n")
+        lines = out.decode().split("\r\n")
+        check(lines[0] == "4194304 0x1640ef 0x100000", "size/id/start %r" % lines[0])
+        check(lines[1] == repr(b"\xff" * 8), "erased %r" % lines[1])
+        check(lines[2] == "0f00550a", "NOR writes only clear bits: %r" % lines[2])
+        check(lines[3].startswith("ValueError flash range") and lines[4].startswith("ValueError"), "%r" % lines[3:5])
+        check(lines[5] == "len must be multiple of 4" and lines[6] == "ValueError", "%r" % lines[5:7])
+    finally:
+        b.close()
+
+
+@test
+def small_flash_has_no_filesystem():
+    b = Board(fresh_flash("small.img"), size="512K")
+    try:
+        banner = b.read_until(BANNER_END)
+        check(banner.startswith(b"MicroPython-compatible"), "boot on 512K: %r" % banner)
+        b.enter_raw(soft_reset=False)
+        out = raw_eval(b, "import flashbdev, vfs\nprint(flashbdev.bdev, vfs.mount())")
+        check(out == b"None []\r\n", "512K: %r" % out)
+    finally:
+        b.close()
+
+
+@test
+def flash_image_size_mismatch():
+    path = fresh_flash("mismatch.img")
+    with open(path, "wb") as f:
+        f.write(b"\xff" * 1000)
+    p = subprocess.run([ESPY, "--board", "--flash", path], capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+    check(p.returncode != 0 and b"has 1000 bytes" in p.stderr, "mismatch: %r %r" % (p.returncode, p.stderr))
 
 
 def main():

@@ -328,6 +328,8 @@ def input_eof():
 # terminal (raw: the board echoes), Ctrl-D soft-resets, Ctrl-] quits.
 
 ANSI = re.compile(rb"\x1b\[[0-9;]*[A-Za-z]")
+# The simulated board's flash image, shared by the REPL tests.
+FLASH_DIR = tempfile.TemporaryDirectory()
 
 
 class Repl:
@@ -339,6 +341,8 @@ class Repl:
         full_env.pop("MICROPYPATH", None)
         if env:
             full_env.update(env)
+        if not any(a.endswith(".py") for a in args):
+            args = ["--flash", os.path.join(FLASH_DIR.name, "flash.img")] + list(args)
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             try:

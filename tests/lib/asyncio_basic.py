@@ -14,9 +14,10 @@ async def returns_at_once(x):
 
 
 async def main():
-    # Two tasks interleaving by their sleep times.
-    t = asyncio.create_task(worker("a", 3, 0.02))
-    r = await worker("b", 2, 0.03)
+    # Two tasks interleaving by their sleep times (a at 0, 10 and 20 ms, b at
+    # 0 and 100 ms: far enough apart for a loaded machine or an emulator).
+    t = asyncio.create_task(worker("a", 3, 0.01))
+    r = await worker("b", 2, 0.1)
     print("b returned", r)
     print("a returned", await t, t.done())
     # A task already finished is awaited again, and a new task is not done
@@ -41,11 +42,11 @@ async def main():
         await asyncio.sleep(d)
         order.append(d)
 
-    ts = [asyncio.create_task(sleeper(d)) for d in (0.05, 0.01, 0.03, 0)]
+    ts = [asyncio.create_task(sleeper(d)) for d in (0.15, 0.01, 0.08, 0)]
     for t in ts:
         await t
     print(order)
-    assert order == [0, 0.01, 0.03, 0.05]
+    assert order == [0, 0.01, 0.08, 0.15]
     return "main result"
 
 
