@@ -47,7 +47,22 @@ static bool run_if_exists(const char *path) {
     return port_path_kind(path) != 1 || run(path, Q_NULL);
 }
 
+// What every board has, whatever the program runs on (the host's board
+// included): sys.platform 'esp8266' and the port's sys.path.
+static void board_sys(void) {
+    value_t sys = ((module_obj_t *)VAL_PTR(import_module(Q_sys)))->globals;
+    dict_store(sys, QSTR(Q_platform), QSTR(Q_esp8266));
+    value_t path = dict_get(sys, QSTR(Q_path));
+    value_t entries[4] = {QSTR(Q_empty), str_new_cstr(".frozen"), str_new_cstr("/lib"), QSTR(Q__slash_)};
+    list_obj_t *l = VAL_PTR(path);
+    l->len = 0;
+    for (size_t i = 0; i < 4; i++) {
+        list_append(path, entries[i]);
+    }
+}
+
 void board_boot(void) {
+    board_sys();
     hal_console_set_line_mode(false);
     int saved = modules_state.kbd_intr_char;
     modules_state.kbd_intr_char = -1;
