@@ -584,6 +584,37 @@ def flash_image_size_mismatch():
     check(p.returncode != 0 and b"has 1000 bytes" in p.stderr, "mismatch: %r %r" % (p.returncode, p.stderr))
 
 
+@test
+def pty_uart():
+    # --pty: the board's UART on a pseudo-terminal, as a serial tool opens it.
+    p = subprocess.Popen([ESPY, "--pty", "--flash", FLASH], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL, cwd=FLASH_DIR.name)
+    try:
+        line = p.stdout.readline().decode()
+        check(line.startswith("espy: the board's UART is on /dev/pts/"), "first line %r" % line)
+        path = line.split(" is on ")[1].split()[0]
+        fd = os.open(path, os.O_RDWR | os.O_NOCTTY)
+        try:
+            data = b""
+            deadline = time.time() + TIMEOUT
+            os.write(fd, b"\r\x01")
+            while not data.endswith(b"raw REPL; CTRL-B to exit\r\n>") and time.time() < deadline:
+                if select.select([fd], [], [], 0.5)[0]:
+                    data += os.read(fd, 1024)
+            check(data.endswith(b"raw REPL; CTRL-B to exit\r\n>"), "no raw REPL on the pty: %r" % data)
+            os.write(fd, b"print(6*7)\x04")
+            data = b""
+            while not data.endswith(b"\x04>") and time.time() < deadline:
+                if select.select([fd], [], [], 0.5)[0]:
+                    data += os.read(fd, 1024)
+            check(data == b"OK42\r\n\x04\x04>", "raw exec on the pty: %r" % data)
+        finally:
+            os.close(fd)
+    finally:
+        p.kill()
+        p.wait()
+
+
 def main():
     global ESPY, VERBOSE
     names = []
