@@ -180,6 +180,7 @@ TEST_SUITES = \
 	"mkimage=$(PYTHON) tests/host/test_mkimage.py" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang tests/lib" \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
+	"qemu-board=$(PYTHON) tests/host/test_qemu_board.py" \
 	"firmware=$(MAKE) --no-print-directory -s firmware test-firmware-qemu" \
 	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke"
 

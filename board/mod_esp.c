@@ -27,7 +27,7 @@ static void flash_range(uint32_t offset, size_t len) {
 
 static uint32_t offset_arg(value_t v) {
     smallint_t n = index_value(v);
-    if (n < 0 || n > (smallint_t)UINT32_MAX) {
+    if (n < 0 || (uint64_t)n > UINT32_MAX) {
         raise_msg(&type_ValueError, "flash offset out of range");
     }
     return (uint32_t)n;

@@ -9,7 +9,7 @@ static value_t machine_freq_fn(size_t n_args, size_t n_kw, const value_t *args) 
         return int_from_uintptr(hal_cpu_freq());
     }
     smallint_t hz = index_value(args[0]);
-    if (hz < 0 || hz > (smallint_t)UINT32_MAX || !hal_set_cpu_freq((uint32_t)hz)) {
+    if (hz < 0 || (uint64_t)hz > UINT32_MAX || !hal_set_cpu_freq((uint32_t)hz)) {
         raise_msg(&type_ValueError, "frequency can only be either 80Mhz or 160MHz");
     }
     return VAL_NONE;

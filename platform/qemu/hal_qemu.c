@@ -44,12 +44,36 @@ static void write_all(int fd, const char *data, size_t len) {
     }
 }
 
+// Set in board mode (main.c): the console is a UART, where program output
+// and errors both go, each '\n' as "\r\n".
+bool qemu_board_console;
+
+static void write_cooked(const char *data, size_t len) {
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (data[i] == '\n') {
+            write_all(1, data + from, i - from);
+            write_all(1, "\r\n", 2);
+            from = i + 1;
+        }
+    }
+    write_all(1, data + from, len - from);
+}
+
 void hal_stdout_write(const char *data, size_t len) {
-    write_all(1, data, len);
+    if (qemu_board_console) {
+        write_cooked(data, len);
+    } else {
+        write_all(1, data, len);
+    }
 }
 
 void hal_stderr_write(const char *data, size_t len) {
-    write_all(2, data, len);
+    if (qemu_board_console) {
+        write_cooked(data, len);
+    } else {
+        write_all(2, data, len);
+    }
 }
 
 // Console input goes through one read-ahead buffer, shared by input() and
@@ -169,7 +193,7 @@ int hal_console_getc(void) {
 }
 
 void hal_console_write(const char *data, size_t len) {
-    hal_stdout_write(data, len);
+    write_all(1, data, len);
 }
 
 void hal_console_set_line_mode(bool on) {
@@ -180,29 +204,99 @@ const char *hal_board_name(void) {
     return "ESP module (QEMU lx106)";
 }
 
-// ---- flash: QEMU's sim machine has none (the board's filesystem needs the
-// host's flash image) ------------------------------------------------------------
+// ---- flash: an image file over semihosting (`--flash PATH`), with the
+// host's NOR semantics (an erase sets 0xFF, a write only clears bits) ---------------
+
+static struct {
+    int fd;
+    uint32_t size;
+} flash = {-1, 0};
+
+int qemu_flash_open(const char *path) {
+    int fd = hal_fs_open(path, HAL_FS_READ | HAL_FS_WRITE);
+    if (fd < 0) {
+        return fd;
+    }
+    int64_t size = hal_fs_seek(fd, 0, 2);
+    if (size < 512 * 1024 || size > 16 * 1024 * 1024 || (size & (HAL_FLASH_SECTOR_SIZE - 1)) != 0) {
+        hal_fs_close(fd);
+        return -ESPY_EINVAL;
+    }
+    flash.fd = fd;
+    flash.size = (uint32_t)size;
+    return 0;
+}
 
 uint32_t hal_flash_size(void) {
-    return 0;
+    return flash.fd >= 0 ? flash.size : 0;
 }
 
 uint32_t hal_flash_id(void) {
-    return 0;
+    uint32_t log2 = 0;
+    while (flash.fd >= 0 && (1u << log2) < flash.size) {
+        log2++;
+    }
+    return flash.fd >= 0 ? 0xEFu | 0x40u << 8 | log2 << 16 : 0;
 }
 
 uint32_t hal_flash_user_start(void) {
-    return 0;
+    return flash.size >= (2u << 20) ? 0x100000u : flash.size >= (1u << 20) ? 0x98000u : 0x7B000u;
+}
+
+static int flash_at(uint32_t offset, size_t len) {
+    if (flash.fd < 0) {
+        return -ESPY_ENODEV;
+    }
+    if (offset > flash.size || len > flash.size - offset) {
+        return -ESPY_EINVAL;
+    }
+    return hal_fs_seek(flash.fd, offset, 0) == (int64_t)offset ? 0 : -ESPY_EIO;
 }
 
 int hal_flash_read(uint32_t offset, void *buf, size_t len) {
-    return -ESPY_ENODEV;
+    int r = flash_at(offset, len);
+    return r != 0 ? r : hal_fs_read(flash.fd, buf, len) == (int)len ? 0 : -ESPY_EIO;
 }
 
 int hal_flash_write(uint32_t offset, const void *buf, size_t len) {
-    return -ESPY_ENODEV;
+    if ((offset | len) & 3u) {
+        return -ESPY_EINVAL;
+    }
+    const uint8_t *in = buf;
+    uint8_t old[64];
+    while (len > 0) {
+        size_t n = len < sizeof(old) ? len : sizeof(old);
+        int r = hal_flash_read(offset, old, n);
+        if (r != 0) {
+            return r;
+        }
+        for (size_t i = 0; i < n; i++) {
+            old[i] &= in[i];
+        }
+        if (flash_at(offset, n) != 0 || hal_fs_write(flash.fd, old, n) != (int)n) {
+            return -ESPY_EIO;
+        }
+        in += n;
+        offset += (uint32_t)n;
+        len -= n;
+    }
+    return 0;
 }
 
 int hal_flash_erase(uint32_t sector) {
-    return -ESPY_ENODEV;
+    if (flash.fd >= 0 && sector >= flash.size / HAL_FLASH_SECTOR_SIZE) {
+        return -ESPY_EINVAL;
+    }
+    int r = flash_at(sector * HAL_FLASH_SECTOR_SIZE, HAL_FLASH_SECTOR_SIZE);
+    if (r != 0) {
+        return r;
+    }
+    uint8_t blank[256];
+    memset(blank, 0xFF, sizeof(blank));
+    for (uint32_t k = 0; k < HAL_FLASH_SECTOR_SIZE; k += sizeof(blank)) {
+        if (hal_fs_write(flash.fd, blank, sizeof(blank)) != (int)sizeof(blank)) {
+            return -ESPY_EIO;
+        }
+    }
+    return 0;
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "board_repl.h"
 #include "espy.h"
 #include "hal.h"
 #include "semihost.h"
@@ -97,7 +98,8 @@ static void print_stats(void) {
 }
 
 static int usage(void) {
-    puts_err("usage: espy [-X stats] [-X heapsize=N[K]] [-c CODE | FILE] [ARGS...]\n");
+    puts_err("usage: espy [-X stats] [-X heapsize=N[K]] [-c CODE | FILE] [ARGS...]\n"
+             "       espy [-X ...] --flash IMAGE   (the board: boot from the image, its REPL)\n");
     return STATUS_USAGE;
 }
 
@@ -166,9 +168,36 @@ static bool parse_heapsize(const char *s, size_t *size) {
     return true;
 }
 
+int qemu_flash_open(const char *path);
+
+// The board on QEMU: boots from the flash image (an existing file of 512
+// KiB to 16 MiB, laid out as the chip's), then the board's REPL on the
+// semihosting console, soft resets included, until the input ends.
+static int board(espy_options_t *options, const char *flash) {
+    if (qemu_flash_open(flash) != 0) {
+        puts_err("espy: --flash: can't use the image (an existing file of 512K to 16M)\n");
+        return STATUS_USAGE;
+    }
+    options->path = NULL;
+    extern bool qemu_board_console;
+    qemu_board_console = true;
+    for (;;) {
+        espy_init(options);
+        board_boot();
+        if (!repl_is_raw()) {
+            repl_banner();
+        }
+        if (repl_run() != REPL_SOFT_RESET) {
+            return 0;
+        }
+        espy_soft_reset();
+        hal_console_write("MPY: soft reboot\r\n", 18);
+    }
+}
+
 static int run(int argc, char **argv) {
     bool stats = false;
-    const char *command = NULL;
+    const char *command = NULL, *flash = NULL;
     size_t heap_size = sizeof heap;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
@@ -184,6 +213,8 @@ static int run(int argc, char **argv) {
                 return STATUS_USAGE;
             }
             i++;
+        } else if (strcmp(argv[i], "--flash") == 0 && i + 1 < argc) {
+            flash = argv[++i];
         } else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc) {
             command = argv[++i];
             break;
@@ -227,6 +258,9 @@ static int run(int argc, char **argv) {
     options.argc = sys_argc;
     options.argv = sys_argv;
     options.path = path;
+    if (flash != NULL) {
+        return board(&options, flash);
+    }
     espy_init(&options);
     vfs_mount_host_root();            // QEMU's directory is '/'
     int status = interactive ? repl()

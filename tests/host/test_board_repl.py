@@ -47,9 +47,9 @@ class Board:
     """espy --board on pipes; read_until() collects its UART output. The
     flash image is the one all tests share, unless `flash` names another."""
 
-    def __init__(self, flash=None, size="4M"):
-        self.p = subprocess.Popen([ESPY, "--board", "--flash", flash or FLASH, "--flash-size", size],
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    def __init__(self, flash=None, size="4M", command=None):
+        command = command or [ESPY, "--board", "--flash", flash or FLASH, "--flash-size", size]
+        self.p = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   cwd=FLASH_DIR.name)
         self.buf = b""
 
@@ -644,4 +644,5 @@ def main():
     sys.exit(1 if failed else 0)
 
 
-main()
+if __name__ == "__main__":
+    main()
