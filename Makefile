@@ -176,11 +176,11 @@ TEST_SUITES = \
 	"lfs2-unit=$(MAKE) --no-print-directory -f tests/unit/lfs2.mk test-lfs2" \
 	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang tests/lib tests/fs" \
 	"cli=$(PYTHON) tests/host/test_cli.py build/host/espy" \
-	"board-repl=$(PYTHON) tests/host/test_board_repl.py build/host/espy" \
+	"board=$(PYTHON) tests/board/test_board.py build/host/espy" \
 	"mkimage=$(PYTHON) tests/host/test_mkimage.py" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang tests/lib" \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
-	"qemu-board=$(PYTHON) tests/host/test_qemu_board.py" \
+	"qemu-board=$(PYTHON) tests/board/test_qemu_board.py" \
 	"firmware=$(MAKE) --no-print-directory -s firmware test-firmware-qemu" \
 	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke"
 

@@ -6,7 +6,7 @@ a board (the raw REPL and raw-paste mode as pyboard.py and mpremote use
 them), plus the friendly REPL's echo, prompts, auto-indent, completion,
 history and paste mode.
 
-    test_board_repl.py ESPY [-v] [NAME...]
+    test_board.py ESPY [-v] [NAME...]
 
 Prints one line per test and ends with `N passed, N failed`."""
 import os
@@ -626,7 +626,7 @@ def main():
         else:
             names.append(a)
     if ESPY is None or not os.access(ESPY, os.X_OK):
-        print("usage: test_board_repl.py ESPY [-v] [NAME...]", file=sys.stderr)
+        print("usage: test_board.py ESPY [-v] [NAME...]", file=sys.stderr)
         sys.exit(2)
     passed = failed = 0
     for fn in TESTS:

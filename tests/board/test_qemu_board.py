@@ -4,7 +4,7 @@
 instruction set and its 38 KiB heap boot from a flash image over
 semihosting: first boot formats littlefs and writes boot.py, files written
 survive a soft reset and a new run, and a workload of files fits the heap.
-The raw REPL is driven as serial tools drive it (test_board_repl.py's Board).
+The raw REPL is driven as serial tools drive it (test_board.py's Board).
 
     test_qemu_board.py [-v]
 
@@ -13,7 +13,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import test_board_repl as t  # noqa: E402
+import test_board as t  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 QEMU = [os.path.join(REPO, "tools", "espy-qemu")]
