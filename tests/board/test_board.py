@@ -516,6 +516,29 @@ def boot_and_main_scripts():
 
 
 @test
+def main_py_loop_interrupted():
+    path = fresh_flash("loop.img")
+    b = Board(path)
+    try:
+        b.read_until(BANNER_END)
+        b.enter_raw(soft_reset=False)
+        raw_eval(b, "with open('main.py', 'w') as f:\n    f.write('print(\\'looping\\')\\nwhile True:\\n    pass\\n')")
+        b.send("\x02")
+        b.read_until(">>> ")
+        b.send("\x04")
+        b.read_until("looping\r\n")
+        time.sleep(0.2)
+        b.send("\x03")                       # Ctrl-C ends main.py; the REPL starts
+        out = b.read_until(BANNER_END)
+        check(b"KeyboardInterrupt" in out and b'File "main.py", line ' in out, "interrupt: %r" % out)
+        b.expect(">>> ")
+        b.send("1+1\r")
+        b.expect("1+1\r\n2\r\n>>> ")
+    finally:
+        b.close()
+
+
+@test
 def corrupt_filesystem_message():
     path = fresh_flash("corrupt.img")
     with open(path, "wb") as f:
