@@ -31,6 +31,7 @@
 #define MIN_HEAP_SIZE 4096
 #define DEFAULT_PATH ":.frozen:~/.micropython/lib:/usr/lib/micropython"
 #define STATUS_USAGE 2
+#define BOARD_HEAP_SIZE (38 * 1024)         // MicroPython's heap on the ESP8266
 
 static const char *prog = "espy";
 
@@ -104,11 +105,13 @@ typedef struct {
     espy_options_t options;
     bool inspect;
     bool stats;
+    bool heap_given;            // -X heapsize: else the board gets the chip's heap
 } settings_t;
 
 // One -X option; returns 0 or an exit status.
 static int x_option(settings_t *s, const char *opt) {
     if (strncmp(opt, "heapsize=", 9) == 0) {
+        s->heap_given = true;
         if (!parse_heapsize(opt + 9, &s->options.heap_size)) {
             return value_error("invalid heap size in -X %s", opt);
         }
@@ -378,6 +381,13 @@ int main(int argc, char **argv) {
     s.options.argc = sys_argc;
     s.options.argv = sys_argv;
     s.options.path = make_path(script ? file : NULL);
+    bool program = command != NULL || module != NULL || file != NULL;
+    bool board_mode = board != 0 || (!program && !s.inspect && isatty(0));
+    if (board_mode && !s.heap_given) {
+        // The chip's 38 KiB, in words of this build (objects here are made
+        // of 8-byte words where the chip's are 4).
+        s.options.heap_size = BOARD_HEAP_SIZE * sizeof(void *) / 4;
+    }
     s.options.heap = map_heap(s.options.heap_size);
     if (s.options.heap == NULL) {
         fprintf(stderr, "%s: cannot allocate a heap of %zu bytes\n", prog, s.options.heap_size);
@@ -385,8 +395,7 @@ int main(int argc, char **argv) {
     }
 
     ensure_stack_size();
-    bool program = command != NULL || module != NULL || file != NULL;
-    if (board != 0 || (!program && !s.inspect && isatty(0))) {
+    if (board_mode) {
         if (program) {
             return usage_error("%s runs the board: give it no program", board == 2 ? "--pty" : "--board");
         }

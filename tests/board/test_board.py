@@ -138,31 +138,31 @@ class Board:
         window = size[0] | size[1] << 8
         remaining = window
         i = 0
-        while i < len(code):
+        stopped = False
+        while i < len(code) and not stopped:
             while remaining == 0 or self.waiting():
                 b = self.read_exactly(1)
                 if b == b"\x01":
                     remaining += window
-                elif b == b"\x04":
+                elif b == b"\x04":          # the device stops early: acknowledge, done
                     self.send(b"\x04")
-                    i = len(code)
+                    stopped = True
                     break
                 else:
                     raise Failure("unexpected %r in raw-paste" % b)
-            if i >= len(code):
-                break
-            n = min(remaining, len(code) - i)
-            self.send(code[i:i + n])
-            remaining -= n
-            i += n
-        else:
+            if not stopped:
+                n = min(remaining, len(code) - i)
+                self.send(code[i:i + n])
+                remaining -= n
+                i += n
+        if not stopped:
             self.send(b"\x04")
-        # Window grants may still arrive before the acknowledgement.
-        while True:
-            b = self.read_exactly(1)
-            if b == b"\x04":
-                break
-            check(b == b"\x01", "unexpected %r before the end of raw-paste" % b)
+            # Window grants may still arrive before the acknowledgement.
+            while True:
+                b = self.read_exactly(1)
+                if b == b"\x04":
+                    break
+                check(b == b"\x01", "unexpected %r before the end of raw-paste" % b)
         out = self.read_until(b"\x04")[:-1]
         err = self.read_until(b"\x04")[:-1]
         self.expect(b">")
@@ -391,9 +391,10 @@ def raw_paste_bytes(b):
 @board_test
 def raw_paste_flow_control(b):
     b.enter_raw()
-    lines = ["x%d = %d" % (i, i * i) for i in range(300)]
-    code = "\n".join(lines) + "\nprint(sum(x%d for x%d in [%s]))\n" % (0, 0, ", ".join("x%d" % i for i in range(300)))
-    check(len(code) > 4 * 128, "the program should need several windows")
+    # Long in bytes (many windows), light in memory: the chip's heap.
+    lines = ["t = 0"] + ["t += %d  # line %d of a long program sent in windows" % (i * i, i) for i in range(300)]
+    code = "\n".join(lines) + "\nprint(t)\n"
+    check(len(code) > 40 * 128, "the program should need many windows")
     out, err = b.exec_raw_paste(code)
     check(err == b"", "error %r" % err)
     check(out == b"%d\r\n" % sum(i * i for i in range(300)), "output %r" % out)
