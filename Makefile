@@ -174,6 +174,7 @@ TEST_SUITES = \
 	"lib=$(PYTHON) tools/run-tests --espy build/host/espy tests/lib" \
 	"fs=$(PYTHON) tools/run-tests --espy build/host/espy tests/fs" \
 	"lfs2-unit=$(MAKE) --no-print-directory -f tests/unit/lfs2.mk test-lfs2" \
+	"fat-interop=$(PYTHON) tests/host/test_fat_interop.py build/host/espy" \
 	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang tests/lib tests/fs" \
 	"cli=$(PYTHON) tests/host/test_cli.py build/host/espy" \
 	"board=$(PYTHON) tests/board/test_board.py build/host/espy" \

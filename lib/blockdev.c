@@ -133,6 +133,27 @@ int blockdev_erase(blockdev_t *bd, uint32_t block) {
     return status(err, r);
 }
 
+int blockdev_read_block(blockdev_t *bd, uint32_t block, void *buf) {
+    if (bd->p != NULL || block >= bd->block_count) {
+        return blockdev_read(bd, block, 0, buf, bd->block_size);
+    }
+    value_t args[2] = {int_from_uintptr(block), VAL_NONE}, r;
+    int32_t v = 0;
+    int err = call_python(bd, Q_readblocks, 2, args, buf, bd->block_size, false, &r);
+    return status(err ? err : int_result(r, &v), v);
+}
+
+int blockdev_write_block(blockdev_t *bd, uint32_t block, const void *buf) {
+    if (bd->p != NULL || block >= bd->block_count) {
+        int err = blockdev_erase(bd, block);
+        return err ? err : blockdev_prog(bd, block, 0, buf, bd->block_size);
+    }
+    value_t args[2] = {int_from_uintptr(block), VAL_NONE}, r;
+    int32_t v = 0;
+    int err = call_python(bd, Q_writeblocks, 2, args, buf, bd->block_size, true, &r);
+    return status(err ? err : int_result(r, &v), v);
+}
+
 int blockdev_sync(blockdev_t *bd) {
     int32_t r;
     int err = dev_ioctl(bd, BLOCKDEV_IOCTL_SYNC, 0, &r);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Block devices: what the flash filesystems (os.VfsLfs2, later os.VfsFat)
+// Block devices: what the flash filesystems (os.VfsLfs2, os.VfsFat)
 // read and write, with MicroPython's protocol, so that any object having
 //
 //     readblocks(block, buf, offset=0)     fills buf from block's byte offset on
@@ -54,6 +54,12 @@ void blockdev_open(blockdev_t *bd, value_t obj);
 int blockdev_read(blockdev_t *bd, uint32_t block, uint32_t offset, void *buf, size_t len);
 int blockdev_prog(blockdev_t *bd, uint32_t block, uint32_t offset, const void *buf, size_t len);
 int blockdev_erase(blockdev_t *bd, uint32_t block);
+// One whole block, as FAT uses the device (spec 1.4): a Python device gets
+// MicroPython's two-argument readblocks(block, buf) and writeblocks(block,
+// buf) (which erases before it writes); a C device is read, or erased and
+// programmed.
+int blockdev_read_block(blockdev_t *bd, uint32_t block, void *buf);
+int blockdev_write_block(blockdev_t *bd, uint32_t block, const void *buf);
 int blockdev_sync(blockdev_t *bd);
 // Raises what a Python method raised during the last calls, if anything,
 // else OSError(-err) for err < 0.

@@ -316,7 +316,8 @@ static value_t flash_make_new(const type_t *type, size_t n_args, size_t n_kw, co
         memset(f->data, 0xff, (size_t)size);
         return PTR_VAL(f);
     }
-    const char *path = str_data(file, NULL);
+    size_t path_len;
+    const char *path = str_data(file, &path_len);
     if (path == NULL) {
         raise_fmt(&type_TypeError, "Flash() argument 'file' must be str, not %T", file);
     }

@@ -133,6 +133,7 @@ static value_t os_dupterm_fn(size_t n_args, size_t n_kw, const value_t *args) {
 static BUILTIN_FN(os_dupterm_obj, Q_dupterm, 1, 2, false, os_dupterm_fn);
 
 static const map_entry_t os_module_table[] = {
+    {QSTR(Q_VfsFat), PTR_VAL(&type_vfs_fat)},
     {QSTR(Q_VfsLfs2), PTR_VAL(&type_vfs_lfs2)},
     {QSTR(Q_VfsPosix), PTR_VAL(&type_vfs_posix)},
     {QSTR(Q___name__), QSTR(Q_os)},

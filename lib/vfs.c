@@ -310,8 +310,9 @@ static void fs_mount(value_t fs, bool readonly, bool mkfs) {
 // mount(fs, mount_point, *, readonly=False, mkfs=False); mount() lists
 // the mounts as (fs, mount_point) tuples.
 // mount(bdev, ...) with a block device rather than a filesystem: littlefs
-// when block 0 or 1 has "littlefs" at offset 8, else FAT, as MicroPython's
-// _boot.py relies on (spec: filesystems, 1.5).
+// when block 0 or 1 has "littlefs" at offset 8, else FAT (whose mount then
+// refuses what is not FAT with ENODEV), as MicroPython's _boot.py relies on
+// (spec: filesystems, 1.5).
 static value_t autodetect(value_t bdev) {
     blockdev_t bd;
     nlr_buf_t nlr;
@@ -331,7 +332,7 @@ static value_t autodetect(value_t bdev) {
             return call_function(PTR_VAL(&type_vfs_lfs2), 1, 0, &bdev);
         }
     }
-    raise_os_error(ESPY_ENODEV);
+    return call_function(PTR_VAL(&type_vfs_fat), 1, 0, &bdev);   // its mount says ENODEV if not FAT
 }
 
 static value_t vfs_mount_fn(size_t n_args, size_t n_kw, const value_t *args) {
@@ -627,6 +628,7 @@ BUILTIN_FN(vfs_sync_obj, Q_sync, 0, 0, false, vfs_sync_fn);
 
 static const map_entry_t vfs_module_table[] = {
     {QSTR(Q___name__), QSTR(Q_vfs)},
+    {QSTR(Q_VfsFat), PTR_VAL(&type_vfs_fat)},
     {QSTR(Q_VfsLfs2), PTR_VAL(&type_vfs_lfs2)},
     {QSTR(Q_VfsPosix), PTR_VAL(&type_vfs_posix)},
     {QSTR(Q_mount), PTR_VAL(&vfs_mount_obj)},

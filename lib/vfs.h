@@ -4,8 +4,8 @@
 // A filesystem is any object with MicroPython's VFS methods: mount(readonly,
 // mkfs), umount(), open(path, mode), ilistdir(path), mkdir(path),
 // rmdir(path), remove(path), rename(old, new), stat(path), statvfs(path),
-// chdir(path) and getcwd(). It may be a C type (os.VfsPosix here; littlefs
-// and FAT later) or an instance of a Python class: os.mount(obj, '/x')
+// chdir(path) and getcwd(). It may be a C type (os.VfsPosix, os.VfsLfs2,
+// os.VfsFat) or an instance of a Python class: os.mount(obj, '/x')
 // works for both, as in MicroPython.
 //
 // The VFS keeps the mount table (a list of (filesystem, mount point)
@@ -159,8 +159,8 @@ extern const builtin_fun_t vfs_open_obj;
 extern const builtin_fun_t vfs_mount_obj, vfs_umount_obj, vfs_listdir_obj, vfs_ilistdir_obj,
     vfs_mkdir_obj, vfs_rmdir_obj, vfs_remove_obj, vfs_rename_obj, vfs_stat_obj, vfs_statvfs_obj,
     vfs_chdir_obj, vfs_getcwd_obj, vfs_sync_obj;
-// os.VfsPosix (vfs_host.c), os.VfsLfs2 (vfs_lfs2.c).
-extern const type_t type_vfs_posix, type_vfs_lfs2;
+// os.VfsPosix (vfs_host.c), os.VfsLfs2 (vfs_lfs2.c), os.VfsFat (vfs_fat.c).
+extern const type_t type_vfs_posix, type_vfs_lfs2, type_vfs_fat;
 
 // Shared by vfs.c and vfs_fs.c: the VFS_O_* flags of a mode string
 // (ValueError for a bad one, with CPython's messages); a C filesystem's

@@ -540,6 +540,24 @@ def main_py_loop_interrupted():
 
 
 @test
+def fat_filesystem_boots():
+    # A flash formatted FAT (as older firmware did) is detected and mounted.
+    path = fresh_flash("fat.img")
+    b = Board(path)
+    try:
+        b.read_until(BANNER_END)
+        b.enter_raw(soft_reset=False)
+        raw_eval(b, "import vfs, flashbdev\nvfs.umount('/')\nvfs.VfsFat.mkfs(flashbdev.bdev)\n"
+                    "vfs.mount(flashbdev.bdev, '/')\nwith open('boot.py', 'w') as f:\n    f.write('print(\\'fat boot\\')\\n')")
+        b.send("\x04")
+        b.expect("OK\r\nMPY: soft reboot\r\nfat boot\r\n" + RAW_BANNER.decode() + ">")
+        out = raw_eval(b, "import vfs\nprint(type(vfs.mount()[0][0]).__name__)")
+        check(out == b"VfsFat\r\n", "mounted %r" % out)
+    finally:
+        b.close()
+
+
+@test
 def corrupt_filesystem_message():
     path = fresh_flash("corrupt.img")
     with open(path, "wb") as f:
