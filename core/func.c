@@ -291,7 +291,9 @@ static value_t bound_method_call(value_t self, size_t n_args, size_t n_kw, const
     value_t small[8];
     value_t *all = total + 1 <= 8 ? small : gc_alloc((total + 1) * sizeof(value_t), 0);
     all[0] = m->self;
-    memcpy(all + 1, args, total * sizeof(value_t));
+    if (total > 0) {                      // args may be NULL when there are none
+        memcpy(all + 1, args, total * sizeof(value_t));
+    }
     if (OBJ_TYPE_IS(m->fn, &type_builtin_function)) {
         arg_check_method_count(VAL_PTR(m->fn), m->self, n_args + 1);
     }

@@ -99,7 +99,9 @@ void list_extend_from_iter(value_t list, value_t iterable) {
     if (src != NULL) {
         list_reserve(l, n);
         src = seq_items(iterable, &n);    // may have moved if it is l
-        memmove(l->items + l->len, src, n * sizeof(value_t));
+        if (n > 0) {                      // an empty list's items may be NULL
+            memmove(l->items + l->len, src, n * sizeof(value_t));
+        }
         l->len += n;
         return;
     }
