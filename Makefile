@@ -20,6 +20,7 @@ WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Ilib -Iboard -Iplatform/host
 OPT ?= -O2 -g
 
+.PHONY: fuzz-fs fuzz-fs-smoke
 .PHONY: all run test test-lang test-gc-stress test-host32 test-unit check-lx106 bench host32 fuzz fuzz-smoke clean
 
 all: build/host/espy
@@ -150,6 +151,26 @@ build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)
 fuzz: build/fuzz/fuzz_espy build/fuzz/corpus/.seeded
 	build/fuzz/fuzz_espy -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 build/fuzz/corpus
 
+# The flash filesystems: damaged images mounted and walked through the VFS.
+FUZZ_FS_SRC := $(filter-out tests/fuzz/fuzz_espy.c,$(FUZZ_SRC)) tests/fuzz/fuzz_fs.c
+
+build/fuzz/fuzz_fs: $(FUZZ_FS_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
+		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_FS_SRC) -lm
+
+build/fuzz/fs-corpus/.seeded: tests/fuzz/fs_seeds.py build/host/espy
+	@mkdir -p build/fuzz/fs-corpus
+	@build/host/espy tests/fuzz/fs_seeds.py build/fuzz/fs-corpus
+	@touch $@
+
+fuzz-fs: build/fuzz/fuzz_fs build/fuzz/fs-corpus/.seeded
+	build/fuzz/fuzz_fs -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=70000 build/fuzz/fs-corpus
+
+fuzz-fs-smoke: build/fuzz/fuzz_fs build/fuzz/fs-corpus/.seeded
+	@build/fuzz/fuzz_fs -max_total_time=20 -timeout=10 -rss_limit_mb=2048 -max_len=70000 build/fuzz/fs-corpus 2>build/fuzz/fs-smoke.log \
+		&& echo "fuzz-fs smoke: no crash in 20 s" || (tail -40 build/fuzz/fs-smoke.log; exit 1)
+
 # A short run for make test: finds the shallow crashes.
 fuzz-smoke: build/fuzz/fuzz_espy build/fuzz/corpus/.seeded
 	@build/fuzz/fuzz_espy -max_total_time=30 -timeout=10 -rss_limit_mb=2048 build/fuzz/corpus 2>build/fuzz/smoke.log \
@@ -183,7 +204,8 @@ TEST_SUITES = \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
 	"qemu-board=$(PYTHON) tests/board/test_qemu_board.py" \
 	"firmware=$(MAKE) --no-print-directory -s firmware test-firmware-qemu" \
-	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke"
+	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke" \
+	"fuzz-fs-smoke=$(MAKE) --no-print-directory fuzz-fs-smoke"
 
 test: build/host/espy build/host32/espy build/stress/espy
 	@$(PYTHON) tools/test-all $(TEST_SUITES)
