@@ -157,6 +157,12 @@ void map_clear(map_t *map) {
 
 // Makes room for at least one more entry, compacting removed entries.
 static void map_grow(map_t *map) {
+    // The index is rebuilt anyway: freed first, it leaves its room (often
+    // just after the table) for the table to grow into in place.
+    if (map->index != NULL) {
+        gc_free(map->index);
+        map->index = NULL;
+    }
     uint32_t used = map->used;
     uint32_t new_alloc = used < 4 ? 4 : used + used / 2 + 2;
     if (used == map->filled) {
