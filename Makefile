@@ -15,6 +15,8 @@ PORTABLE_SRC := $(CORE_SRC) $(LIB_SRC) $(BOARD_SRC)
 HOST_SRC := $(wildcard platform/host/*.c)
 QSTR_SCAN := $(wildcard core/*.c core/*.h lib/*.c lib/*.h board/*.c board/*.h platform/host/*.c platform/host/*.h)
 MODULE_SCAN := $(wildcard lib/*.c board/*.c)
+# The host's builds also have the simulator's own modules (espysim).
+HOST_MODULE_SCAN := $(MODULE_SCAN) $(wildcard platform/host/*.c)
 
 WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Ilib -Iboard -Iplatform/host
@@ -34,7 +36,7 @@ define gen_rules
 $(1)/gen/qstrdefs.h $(1)/gen/qstrdata.c: $(QSTR_SCAN) core/qstr_special.txt tools/genqstr.py $(if $(2),,$(FROZEN_QSTRS))
 	@mkdir -p $(1)/gen
 	@$(PYTHON) tools/genqstr.py $(1)/gen core/qstr_special.txt $(if $(2),,--frozen $(FROZEN_QSTRS)) $(QSTR_SCAN)
-	@$(PYTHON) tools/genmodules.py $(1)/gen/moduledefs.h $(MODULE_SCAN)
+	@$(PYTHON) tools/genmodules.py $(1)/gen/moduledefs.h $(or $(3),$(MODULE_SCAN))
 endef
 
 # ---- frozen modules ---------------------------------------------------------
@@ -46,7 +48,7 @@ FROZEN_C := build/frozen/frozen.c
 FROZEN_QSTRS := build/frozen/qstrs.txt
 FREEZE_SRC := $(PORTABLE_SRC) $(filter-out platform/host/main.c,$(HOST_SRC)) tools/freeze/freeze.c
 FREEZE_OBJ := $(patsubst %.c,build/freeze/obj/%.o,$(FREEZE_SRC)) build/freeze/obj/gen/qstrdata.o
-$(eval $(call gen_rules,build/freeze,nofrozen))
+$(eval $(call gen_rules,build/freeze,nofrozen,$(HOST_MODULE_SCAN)))
 
 build/freeze/obj/%.o: %.c build/freeze/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
@@ -65,8 +67,8 @@ $(FROZEN_C) $(FROZEN_QSTRS) &: build/freeze/espy-freeze $(FROZEN_PY)
 	@mkdir -p build/frozen
 	build/freeze/espy-freeze build/frozen $(FROZEN_PY)
 
-$(eval $(call gen_rules,build/host))
-$(eval $(call gen_rules,build/host32))
+$(eval $(call gen_rules,build/host,,$(HOST_MODULE_SCAN)))
+$(eval $(call gen_rules,build/host32,,$(HOST_MODULE_SCAN)))
 $(eval $(call gen_rules,build/lx106))
 
 # ---- host ---------------------------------------------------------------
@@ -105,7 +107,7 @@ host32: build/host32/espy
 
 # ---- gc-stress: a collection at every allocation ------------------------------
 STRESS_OBJ := $(patsubst %.c,build/stress/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC) $(FROZEN_C)) build/stress/obj/gen/qstrdata.o
-$(eval $(call gen_rules,build/stress))
+$(eval $(call gen_rules,build/stress,,$(HOST_MODULE_SCAN)))
 
 build/stress/obj/%.o: %.c build/stress/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
@@ -136,7 +138,8 @@ check-lx106: $(LX106_OBJ)
 # ---- fuzzing: libFuzzer over the compiler and the VM ------------------------
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
-FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c platform/esp8266/hal_fs_none.c build/host/gen/qstrdata.c $(FROZEN_C)
+FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c platform/esp8266/hal_fs_none.c platform/host/flash_sim.c \
+	build/host/gen/qstrdata.c $(FROZEN_C)
 
 build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
 	@mkdir -p build/fuzz

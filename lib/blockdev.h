@@ -8,7 +8,7 @@
 //     ioctl(op, arg)                       the BLOCKDEV_IOCTL_* operations
 //
 // works as one, a class written in Python included. A block device written
-// in C (the simulated flash of lib/flash_sim.c; the chip's flash later)
+// in C (the simulated flash of platform/host/flash_sim.c)
 // gives a blockdev_p_t in its type's `protocol` slot and is called directly,
 // with no Python call and no allocation.
 //
