@@ -110,10 +110,19 @@ typedef struct vfs_fs_p {
 // The protocol of a C filesystem, or NULL for any other object.
 const vfs_fs_p_t *vfs_fs_protocol(value_t fs);
 
-// Methods for the locals tables of C filesystem types.
+// Methods for the locals tables of C filesystem types: VFS_FS_METHODS is
+// their rows, which every such table has (mkfs, a static method, is each
+// type's own).
 extern const builtin_fun_t vfs_fs_mount_obj, vfs_fs_umount_obj, vfs_fs_open_obj, vfs_fs_ilistdir_obj,
     vfs_fs_mkdir_obj, vfs_fs_rmdir_obj, vfs_fs_remove_obj, vfs_fs_rename_obj, vfs_fs_stat_obj,
     vfs_fs_statvfs_obj, vfs_fs_chdir_obj, vfs_fs_getcwd_obj;
+#define VFS_FS_METHODS                                                                            \
+    {QSTR(Q_chdir), PTR_VAL(&vfs_fs_chdir_obj)}, {QSTR(Q_getcwd), PTR_VAL(&vfs_fs_getcwd_obj)},     \
+    {QSTR(Q_ilistdir), PTR_VAL(&vfs_fs_ilistdir_obj)}, {QSTR(Q_mkdir), PTR_VAL(&vfs_fs_mkdir_obj)}, \
+    {QSTR(Q_mount), PTR_VAL(&vfs_fs_mount_obj)}, {QSTR(Q_open), PTR_VAL(&vfs_fs_open_obj)},         \
+    {QSTR(Q_remove), PTR_VAL(&vfs_fs_remove_obj)}, {QSTR(Q_rename), PTR_VAL(&vfs_fs_rename_obj)},   \
+    {QSTR(Q_rmdir), PTR_VAL(&vfs_fs_rmdir_obj)}, {QSTR(Q_stat), PTR_VAL(&vfs_fs_stat_obj)},         \
+    {QSTR(Q_statvfs), PTR_VAL(&vfs_fs_statvfs_obj)}, {QSTR(Q_umount), PTR_VAL(&vfs_fs_umount_obj)},
 
 // ---- files of C filesystems (vfs_file.c) --------------------------------------------
 

@@ -315,18 +315,7 @@ void vfs_mount_host_root(void) {
 }
 
 static const map_entry_t posix_locals_table[] = {
-    {QSTR(Q_chdir), PTR_VAL(&vfs_fs_chdir_obj)},
-    {QSTR(Q_getcwd), PTR_VAL(&vfs_fs_getcwd_obj)},
-    {QSTR(Q_ilistdir), PTR_VAL(&vfs_fs_ilistdir_obj)},
-    {QSTR(Q_mkdir), PTR_VAL(&vfs_fs_mkdir_obj)},
-    {QSTR(Q_mount), PTR_VAL(&vfs_fs_mount_obj)},
-    {QSTR(Q_open), PTR_VAL(&vfs_fs_open_obj)},
-    {QSTR(Q_remove), PTR_VAL(&vfs_fs_remove_obj)},
-    {QSTR(Q_rename), PTR_VAL(&vfs_fs_rename_obj)},
-    {QSTR(Q_rmdir), PTR_VAL(&vfs_fs_rmdir_obj)},
-    {QSTR(Q_stat), PTR_VAL(&vfs_fs_stat_obj)},
-    {QSTR(Q_statvfs), PTR_VAL(&vfs_fs_statvfs_obj)},
-    {QSTR(Q_umount), PTR_VAL(&vfs_fs_umount_obj)},
+    VFS_FS_METHODS
 };
 static const map_t posix_locals = MAP_ROM(posix_locals_table);
 
