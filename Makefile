@@ -22,7 +22,7 @@ WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Ilib -Iboard -Iplatform/host
 OPT ?= -O2 -g
 
-.PHONY: fuzz-fs fuzz-fs-smoke
+.PHONY: fuzz-fs fuzz-fs-smoke fuzz-lfs2 fuzz-lfs2-smoke
 .PHONY: all run test test-lang test-gc-stress test-host32 test-unit check-lx106 bench host32 fuzz fuzz-smoke clean
 
 all: build/host/espy
@@ -154,6 +154,28 @@ build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)
 fuzz: build/fuzz/fuzz_espy build/fuzz/corpus/.seeded
 	build/fuzz/fuzz_espy -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 build/fuzz/corpus
 
+# littlefs alone: mount, walk and change damaged images.
+LFS2_FUZZ_SRC := tests/fuzz/fuzz_lfs2.c lib/lfs2_meta.c lib/lfs2_fs.c lib/lfs2_file.c
+LFS2_FUZZ_RUN := -timeout=10 -rss_limit_mb=2048 -max_len=8193 -artifact_prefix=build/fuzz/
+
+build/fuzz/fuzz_lfs2: $(LFS2_FUZZ_SRC) lib/lfs2.h lib/lfs2_impl.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-Ilib -o $@ $(LFS2_FUZZ_SRC)
+
+# The seeds are images the target makes itself, written by a first run.
+build/fuzz/lfs2-corpus/.seeded: build/fuzz/fuzz_lfs2
+	@mkdir -p build/fuzz/lfs2-corpus
+	@FUZZ_LFS2_SEEDS=build/fuzz/lfs2-corpus build/fuzz/fuzz_lfs2 -runs=0 build/fuzz/lfs2-corpus >/dev/null 2>&1
+	@touch $@
+
+fuzz-lfs2: build/fuzz/fuzz_lfs2 build/fuzz/lfs2-corpus/.seeded
+	build/fuzz/fuzz_lfs2 -max_total_time=$(FUZZ_SECONDS) $(LFS2_FUZZ_RUN) build/fuzz/lfs2-corpus
+
+fuzz-lfs2-smoke: build/fuzz/fuzz_lfs2 build/fuzz/lfs2-corpus/.seeded
+	@build/fuzz/fuzz_lfs2 -max_total_time=20 $(LFS2_FUZZ_RUN) build/fuzz/lfs2-corpus 2>build/fuzz/lfs2-smoke.log \
+		&& echo "fuzz-lfs2 smoke: no crash in 20 s" || (tail -40 build/fuzz/lfs2-smoke.log; exit 1)
+
 # The flash filesystems: damaged images mounted and walked through the VFS.
 FUZZ_FS_SRC := $(filter-out tests/fuzz/fuzz_espy.c,$(FUZZ_SRC)) tests/fuzz/fuzz_fs.c
 
@@ -208,7 +230,8 @@ TEST_SUITES = \
 	"qemu-board=$(PYTHON) tests/board/test_qemu_board.py" \
 	"firmware=$(MAKE) --no-print-directory -s firmware test-firmware-qemu" \
 	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke" \
-	"fuzz-fs-smoke=$(MAKE) --no-print-directory fuzz-fs-smoke"
+	"fuzz-fs-smoke=$(MAKE) --no-print-directory fuzz-fs-smoke" \
+	"fuzz-lfs2-smoke=$(MAKE) --no-print-directory fuzz-lfs2-smoke"
 
 test: build/host/espy build/host32/espy build/stress/espy
 	@$(PYTHON) tools/test-all $(TEST_SUITES)

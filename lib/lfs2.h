@@ -19,12 +19,16 @@
 // buffer (three caches of cache_size bytes and a lookahead bitmap in lfs2_t,
 // one cache per open file).
 //
-// Differences from the reference library (none visible on disk): no
-// relocation of worn or bad metadata blocks (block_cycles is accepted and
-// ignored: a pair is compacted in place; a block that fails to program is
-// reported as an error), no superblock expansion, no file truncate or
-// seek-time custom attributes beyond the one mtime attribute the VFS uses.
-// Errors are negative errno values (Linux's numbers, as MicroPython's).
+// Wear and bad blocks as the reference does: a metadata pair moves to a
+// fresh block every block_cycles compactions (the superblock pair {0, 1},
+// which cannot move, hands the root over to a new pair instead), and a
+// block whose program does not read back (a bad block) is replaced, for
+// metadata and file data alike; the pointers to a moved pair follow with
+// the orphan flag's protection (spec 2.11, 2.12). Not done (nothing
+// visible on disk): file truncate (MicroPython's VfsLfs2 has none; "w"
+// truncates at open), custom attributes beyond the one mtime attribute
+// the VFS uses, and the reference's lfs2_fs_gc/grow. Errors are negative
+// errno values (Linux's numbers, as MicroPython's).
 #ifndef ESPY_LFS2_H
 #define ESPY_LFS2_H
 

@@ -11,6 +11,8 @@
 // into a new block first; writing in the middle rewrites the rest of the
 // file (at flush) into new blocks. The new version becomes the file's only
 // at sync or close, in one metadata commit; until then the old one stands.
+// A block that does not read back what was programmed (a bad block) is
+// replaced by a new one, what was written of it copied there.
 #include "lfs2_impl.h"
 
 static uint32_t popcount(uint32_t a) {
@@ -113,21 +115,21 @@ int lfs2_ctz_traverse(lfs2_t *lfs, const lfs2_cache_t *pcache, lfs2_cache_t *rca
     }
 }
 
-// A new block continuing the list whose last block is head and whose size
-// is size: a copy of that block when it is partly filled, else a fresh one
-// with its pointers. *off is where the data goes on.
-static int ctz_extend(lfs2_t *lfs, lfs2_cache_t *pcache, uint32_t head, uint32_t size, uint32_t *block,
-                      uint32_t *off) {
-    uint32_t nblock;
-    int err = lfs2_alloc(lfs, &nblock);
-    if (!err) {
-        err = lfs2_bd_erase(lfs, nblock);
-    }
-    if (err) {
-        return err;
-    }
+// Programs through pcache, validated; *bad tells a failed read-back (a
+// bad block, LFS2_ERR_CORRUPT) from errors of reading elsewhere.
+static int prog_checked(lfs2_t *lfs, lfs2_cache_t *pcache, uint32_t block, uint32_t off, const void *buffer,
+                        uint32_t size, bool *bad) {
+    int err = lfs2_bd_prog(lfs, pcache, true, block, off, buffer, size);
+    *bad = err == LFS2_ERR_CORRUPT;
+    return err;
+}
+
+// Fills nblock (erased) as the continuation of the list whose last block
+// is head and whose size is size: a copy of that block when it is partly
+// filled, else its pointers. *off is where the data goes on.
+static int ctz_fill(lfs2_t *lfs, lfs2_cache_t *pcache, uint32_t head, uint32_t size, uint32_t nblock, uint32_t *off,
+                    bool *bad) {
     if (size == 0) {
-        *block = nblock;
         *off = 0;
         return 0;
     }
@@ -138,15 +140,14 @@ static int ctz_extend(lfs2_t *lfs, lfs2_cache_t *pcache, uint32_t head, uint32_t
         uint8_t tmp[32];
         for (uint32_t i = 0; i < noff; i += sizeof(tmp)) {
             uint32_t k = lfs2_min(noff - i, sizeof(tmp));
-            err = lfs2_bd_read(lfs, NULL, &lfs->rcache, head, i, tmp, k);
+            int err = lfs2_bd_read(lfs, NULL, &lfs->rcache, head, i, tmp, k);
             if (!err) {
-                err = lfs2_bd_prog(lfs, pcache, true, nblock, i, tmp, k);
+                err = prog_checked(lfs, pcache, nblock, i, tmp, k, bad);
             }
             if (err) {
                 return err;
             }
         }
-        *block = nblock;
         *off = noff;
         return 0;
     }
@@ -155,7 +156,7 @@ static int ctz_extend(lfs2_t *lfs, lfs2_cache_t *pcache, uint32_t head, uint32_t
     for (uint32_t i = 0; i < skips; i++) {
         uint8_t b[4];
         lfs2_put_le32(b, nhead);
-        err = lfs2_bd_prog(lfs, pcache, true, nblock, 4 * i, b, 4);
+        int err = prog_checked(lfs, pcache, nblock, 4 * i, b, 4, bad);
         if (!err && i != skips - 1) {
             err = read_pointer(lfs, NULL, &lfs->rcache, nhead, i, &nhead);
         }
@@ -163,9 +164,32 @@ static int ctz_extend(lfs2_t *lfs, lfs2_cache_t *pcache, uint32_t head, uint32_t
             return err;
         }
     }
-    *block = nblock;
     *off = 4 * skips;
     return 0;
+}
+
+// A new block continuing the list (ctz_fill), in place of any that fails
+// to erase or program (a bad block).
+static int ctz_extend(lfs2_t *lfs, lfs2_cache_t *pcache, uint32_t head, uint32_t size, uint32_t *block,
+                      uint32_t *off) {
+    while (true) {
+        uint32_t nblock;
+        int err = lfs2_alloc(lfs, &nblock);
+        if (err) {
+            return err;
+        }
+        bool bad = false;
+        err = lfs2_bd_erase(lfs, nblock);
+        bad = err == LFS2_ERR_CORRUPT;
+        if (!err) {
+            err = ctz_fill(lfs, pcache, head, size, nblock, off, &bad);
+        }
+        if (!bad) {
+            *block = nblock;
+            return err;
+        }
+        lfs2_cache_zero(lfs, pcache);
+    }
 }
 
 // ---- open and close ---------------------------------------------------------------------------
@@ -344,36 +368,75 @@ int32_t lfs2_file_read(lfs2_t *lfs, lfs2_file_t *file, void *buffer, uint32_t si
 
 // ---- writing -------------------------------------------------------------------------------------
 
+// Moves the block being written to a new one: its first file->off bytes,
+// from the disk or from the file's cache (an inline file: its data). The
+// old block failed to program (a bad block: then another new one is
+// tried), or the file was inline. The new block is built in lfs->pcache,
+// which then becomes the file's cache (LFS2_F_MOVED says its buffer was
+// used).
+static int file_relocate(lfs2_t *lfs, lfs2_file_t *file) {
+    while (true) {
+        uint32_t nblock;
+        int err = lfs2_alloc(lfs, &nblock);
+        if (err) {
+            return err;
+        }
+        file->flags |= LFS2_F_MOVED;
+        err = lfs2_bd_erase(lfs, nblock);
+        bool bad = err == LFS2_ERR_CORRUPT;
+        for (uint32_t i = 0; i < file->off && !err; i++) {
+            uint8_t b;
+            if (file->flags & LFS2_F_INLINE) {
+                err = lfs2_dir_getread(lfs, &file->h.m, &file->cache, TAG(0x7ff, 0x3ff, 0),
+                                       TAG(TYPE_INLINESTRUCT, file->h.id, 0), i, &b, 1);
+            } else {
+                err = lfs2_bd_read(lfs, &file->cache, &lfs->rcache, file->block, i, &b, 1);
+            }
+            if (!err) {
+                err = prog_checked(lfs, &lfs->pcache, nblock, i, &b, 1, &bad);
+            }
+        }
+        if (err) {
+            lfs2_cache_zero(lfs, &lfs->pcache);
+            if (bad) {
+                continue;
+            }
+            return err;
+        }
+        memcpy(file->cache.buffer, lfs->pcache.buffer, lfs->cfg.cache_size);
+        file->cache.block = lfs->pcache.block;
+        file->cache.off = lfs->pcache.off;
+        file->cache.size = lfs->pcache.size;
+        lfs2_cache_zero(lfs, &lfs->pcache);
+        file->block = nblock;
+        file->flags |= LFS2_F_WRITING;
+        return 0;
+    }
+}
+
 // Moves an inline file to a block of its own (its first pos bytes).
 static int file_outline(lfs2_t *lfs, lfs2_file_t *file) {
+    file->off = file->pos;
     lfs2_alloc_ckpoint(lfs);
-    uint32_t nblock;
-    int err = lfs2_alloc(lfs, &nblock);
+    int err = file_relocate(lfs, file);
     if (!err) {
-        err = lfs2_bd_erase(lfs, nblock);
+        file->flags &= ~LFS2_F_INLINE;
     }
-    for (uint32_t i = 0; i < file->pos && !err; i++) {
-        uint8_t b;
-        err = lfs2_dir_getread(lfs, &file->h.m, &file->cache, TAG(0x7ff, 0x3ff, 0),
-                               TAG(TYPE_INLINESTRUCT, file->h.id, 0), i, &b, 1);
-        if (!err) {
-            err = lfs2_bd_prog(lfs, &lfs->pcache, true, nblock, i, &b, 1);
+    return err;
+}
+
+// Programs data at file->off, moving the block when it proves bad.
+static int file_prog(lfs2_t *lfs, lfs2_file_t *file, const uint8_t *data, uint32_t size) {
+    while (true) {
+        int err = lfs2_bd_prog(lfs, &file->cache, true, file->block, file->off, data, size);
+        if (err != LFS2_ERR_CORRUPT || (file->flags & LFS2_F_INLINE)) {
+            return err;
+        }
+        err = file_relocate(lfs, file);
+        if (err) {
+            return err;
         }
     }
-    if (err) {
-        lfs2_cache_drop(&lfs->pcache);
-        return err;
-    }
-    // What lfs->pcache holds becomes the file's own write cache.
-    memcpy(file->cache.buffer, lfs->pcache.buffer, lfs->cfg.cache_size);
-    file->cache.block = lfs->pcache.block;
-    file->cache.off = lfs->pcache.off;
-    file->cache.size = lfs->pcache.size;
-    lfs2_cache_zero(lfs, &lfs->pcache);
-    file->block = nblock;
-    file->off = file->pos;
-    file->flags = (file->flags & ~LFS2_F_INLINE) | LFS2_F_WRITING;
-    return 0;
 }
 
 static int32_t file_flushed_write(lfs2_t *lfs, lfs2_file_t *file, const uint8_t *data, uint32_t size) {
@@ -412,7 +475,7 @@ static int32_t file_flushed_write(lfs2_t *lfs, lfs2_file_t *file, const uint8_t 
             file->flags |= LFS2_F_WRITING;
         }
         uint32_t diff = lfs2_min(left, lfs->cfg.block_size - file->off);
-        int err = lfs2_bd_prog(lfs, &file->cache, true, file->block, file->off, data, diff);
+        int err = file_prog(lfs, file, data, diff);
         if (err) {
             file->flags |= LFS2_F_ERRED;
             return err;
@@ -450,8 +513,12 @@ static int file_flush(lfs2_t *lfs, lfs2_file_t *file) {
         while (file->pos < file->size) {
             uint8_t b[16];
             int32_t n = file_flushed_read(lfs, &orig, b, lfs2_min(sizeof(b), file->size - file->pos));
+            file->flags &= ~LFS2_F_MOVED;
             if (n > 0) {
                 n = file_flushed_write(lfs, file, b, (uint32_t)n);
+            }
+            if (file->flags & LFS2_F_MOVED) {
+                lfs2_cache_drop(&orig.cache);     // its buffer was used to move a bad block
             }
             if (n <= 0) {
                 lfs2_cache_zero(lfs, &lfs->pcache);
@@ -459,7 +526,13 @@ static int file_flush(lfs2_t *lfs, lfs2_file_t *file) {
             }
         }
         lfs2_cache_zero(lfs, &lfs->pcache);
-        int err = lfs2_bd_flush(lfs, &file->cache, true);
+        int err;
+        while ((err = lfs2_bd_flush(lfs, &file->cache, true)) == LFS2_ERR_CORRUPT) {
+            err = file_relocate(lfs, file);       // a bad block
+            if (err) {
+                break;
+            }
+        }
         if (err) {
             return err;
         }

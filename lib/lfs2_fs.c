@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // littlefs: the filesystem as a whole (spec 2.7, 2.8, 2.10, 2.11): format
 // and mount, the block allocator, walks of the global list of metadata
-// pairs, paths, directories, remove and rename, and the repairs made
-// before the first change after a mount (a pending move completed,
-// orphaned pairs unlinked, an older superblock version rewritten).
+// pairs, paths, directories, remove and rename, committing with all that
+// a commit entails for other pairs (a dropped pair unlinked, a moved one
+// relinked), and the repairs made before the first change after a mount
+// (a pending move completed, orphaned pairs unlinked or relinked, an
+// older superblock version rewritten).
 //
 // The allocator follows the reference: a bitmap of lookahead_size * 8
 // blocks from a window start; a traversal of everything in use fills it
@@ -229,6 +231,197 @@ static void put_pair(uint8_t *b, const uint32_t pair[2]) {
     lfs2_put_le32(b + 4, pair[1]);
 }
 
+// The deletion of a pending move's source when it is in pdir, for the
+// commit about to be made there (a pair that moves would leave the move
+// naming blocks it no longer has): 1 attribute in *a, or 0.
+static int fix_move(lfs2_t *lfs, const lfs2_mdir_t *pdir, lfs2_attr_t *a) {
+    if (!lfs2_gstate_has_move_here(&lfs->gstate, pdir->pair)) {
+        return 0;
+    }
+    uint16_t moveid = TAG_ID(lfs->gstate.tag);
+    lfs2_fs_prep_move(lfs, 0x3ff, NULL);
+    *a = (lfs2_attr_t){TAG(TYPE_DELETE, moveid, 0), NULL};
+    return 1;
+}
+
+// Commits attrs to dir, then what that leaves to do elsewhere (spec 2.11,
+// 2.12). A dropped pair: its predecessor takes its tail and delta. A pair
+// that moved to new blocks (worn, or a bad block): first its parent's
+// DIRSTRUCT names the new pair, with the orphan flag set, then its
+// predecessor's tail, clearing the flag; until then the list still leads
+// to the old blocks, which hold the state before this commit. The parent
+// or the predecessor may move in turn, and so on up. When a parent moved
+// before its child's predecessor was fixed, that predecessor is left
+// pointing at the old blocks (a half-orphan): the count of those, for
+// fs_deorphan, is the result.
+static int dir_orphaning_commit(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, int n) {
+    uint32_t lpair[2] = {dir->pair[0], dir->pair[1]};
+    lfs2_mdir_t ldir = *dir, pdir;
+    int state = lfs2_dir_relocatingcommit(lfs, &ldir, dir, attrs, n, &pdir);
+    if (state < 0) {
+        return state;
+    }
+    if (lfs2_pair_same(dir->pair, lpair)) {
+        *dir = ldir;        // (unless the handle list moved it on to a split-off pair)
+    }
+    if (state == LFS2_OK_DROPPED) {
+        int err = lfs2_dir_getgstate(lfs, &ldir, &lfs->gdelta);
+        if (err) {
+            return err;
+        }
+        uint8_t t[8];
+        put_pair(t, ldir.tail);
+        lfs2_attr_t a = {TAG(TYPE_TAIL + ldir.split, 0x3ff, 8), t};
+        lpair[0] = pdir.pair[0];
+        lpair[1] = pdir.pair[1];
+        state = lfs2_dir_relocatingcommit(lfs, &pdir, NULL, &a, 1, NULL);
+        if (state < 0) {
+            return state;
+        }
+        ldir = pdir;
+    }
+    int orphans = 0;
+    while (state == LFS2_OK_RELOCATED) {
+        state = 0;
+        if (lfs2_pair_same(lpair, lfs->root)) {
+            lfs->root[0] = ldir.pair[0];
+            lfs->root[1] = ldir.pair[1];
+        }
+        uint8_t p[8];
+        put_pair(p, ldir.pair);
+        lfs2_attr_t a[2];
+        int32_t tag = fs_parent(lfs, lpair, &pdir);
+        if (tag < 0 && tag != LFS2_ERR_NOENT) {
+            return tag;
+        }
+        bool has_parent = tag >= 0;
+        if (has_parent) {
+            lfs2_fs_prep_orphans(lfs, 1);
+            int k = fix_move(lfs, &pdir, a);
+            if (k > 0 && TAG_ID(a[0].tag) < TAG_ID(tag)) {
+                tag -= (int32_t)TAG(0, 1, 0);
+            }
+            a[k++] = (lfs2_attr_t){(uint32_t)tag, p};
+            uint32_t ppair[2] = {pdir.pair[0], pdir.pair[1]};
+            state = lfs2_dir_relocatingcommit(lfs, &pdir, NULL, a, k, NULL);
+            if (state < 0) {
+                return state;
+            }
+            if (state == LFS2_OK_RELOCATED) {
+                lpair[0] = ppair[0];
+                lpair[1] = ppair[1];
+                ldir = pdir;
+                orphans++;
+                continue;
+            }
+        }
+        int err = lfs2_fs_pred(lfs, lpair, &pdir);
+        if (err && err != LFS2_ERR_NOENT) {
+            return err;
+        }
+        if (err) {
+            orphans += has_parent;    // (a parent but no predecessor: a broken list)
+            break;                    // a new pair, not linked yet
+        }
+        if (has_parent) {
+            lfs2_fs_prep_orphans(lfs, -1);
+        }
+        int k = fix_move(lfs, &pdir, a);
+        a[k++] = (lfs2_attr_t){TAG(TYPE_TAIL + pdir.split, 0x3ff, 8), p};
+        lpair[0] = pdir.pair[0];
+        lpair[1] = pdir.pair[1];
+        state = lfs2_dir_relocatingcommit(lfs, &pdir, NULL, a, k, NULL);
+        if (state < 0) {
+            return state;
+        }
+        ldir = pdir;
+    }
+    return orphans;
+}
+
+// Orphans (spec 2.10). Pass 0: a directory head in the list whose parent
+// names a different pair sharing a block with it (a relocation cut, or
+// one whose parent moved first) is relinked to that pair. Pass 1, only
+// after a power loss: a directory head no parent names (a removal or
+// mkdir cut) is unlinked; without a power loss those are operations in
+// progress. The repairs' own commits may make more; then again. orphans:
+// how many of the counted ones this call repairs (all after a power loss).
+static int fs_deorphan(lfs2_t *lfs, bool powerloss, int orphans) {
+    if (!lfs2_gstate_has_orphans(&lfs->gstate)) {
+        return 0;
+    }
+    for (int pass = 0; pass < (powerloss ? 2 : 1);) {
+        static const uint32_t first[2] = {0, 1};
+        lfs2_mdir_t pdir, dir;
+        cycle_t cycle = CYCLE_INIT;
+        bool more = false;
+        int err = lfs2_dir_fetch(lfs, &pdir, first);
+        while (!err && !lfs2_pair_is_null(pdir.tail)) {
+            if (cycle_seen(&cycle, pdir.tail)) {
+                return LFS2_ERR_CORRUPT;
+            }
+            err = lfs2_dir_fetch(lfs, &dir, pdir.tail);
+            if (err) {
+                return err;
+            }
+            int made = 0;
+            bool fixed = false;
+            if (!pdir.split) {
+                lfs2_mdir_t parent;
+                int32_t tag = fs_parent(lfs, pdir.tail, &parent);
+                if (tag < 0 && tag != LFS2_ERR_NOENT) {
+                    return tag;
+                }
+                uint8_t s[8];
+                lfs2_attr_t a[2];
+                if (pass == 0 && tag >= 0) {
+                    int32_t res = lfs2_dir_get(lfs, &parent, TAG(0x7ff, 0x3ff, 0), (uint32_t)tag, s);
+                    if (res < 0) {
+                        return res;
+                    }
+                    uint32_t pair[2] = {lfs2_le32(s), lfs2_le32(s + 4)};
+                    if (!lfs2_pair_sync(pair, pdir.tail)) {
+                        int k = fix_move(lfs, &pdir, a);
+                        a[k++] = (lfs2_attr_t){TAG(TYPE_SOFTTAIL, 0x3ff, 8), s};
+                        made = dir_orphaning_commit(lfs, &pdir, a, k);
+                        fixed = true;
+                    }
+                }
+                if (pass == 1 && tag == LFS2_ERR_NOENT) {
+                    err = lfs2_dir_getgstate(lfs, &dir, &lfs->gdelta);
+                    if (err) {
+                        return err;
+                    }
+                    put_pair(s, dir.tail);
+                    a[0] = (lfs2_attr_t){TAG(TYPE_TAIL + dir.split, 0x3ff, 8), s};
+                    made = dir_orphaning_commit(lfs, &pdir, a, 1);
+                    fixed = true;
+                }
+            }
+            if (made < 0) {
+                return made;
+            }
+            if (fixed) {
+                orphans += made;
+                more = more || made > 0;
+                continue;             // pdir has a new tail: look at it again
+            }
+            pdir = dir;
+        }
+        if (err) {
+            return err;
+        }
+        pass = more ? 0 : pass + 1;
+    }
+    lfs2_fs_prep_orphans(lfs, -(powerloss ? (int)TAG_SIZE(lfs->gstate.tag) : orphans));
+    return 0;
+}
+
+int lfs2_dir_commit(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, int n) {
+    int orphans = dir_orphaning_commit(lfs, dir, attrs, n);
+    return orphans > 0 ? fs_deorphan(lfs, false, orphans) : orphans;
+}
+
 // Unlinks `dir` from the list: its predecessor pdir takes its tail and
 // folds in its gstate delta.
 static int dir_drop(lfs2_t *lfs, lfs2_mdir_t *pdir, const lfs2_mdir_t *dir) {
@@ -281,67 +474,13 @@ static int fs_demove(lfs2_t *lfs) {
     return lfs2_dir_commit(lfs, &movedir, &a, 1);
 }
 
-// Orphans (spec 2.10): a directory head in the list whose parent no longer
-// names it is unlinked; one whose parent names a different pair sharing a
-// block (a cut relocation) is relinked to that pair.
-static int fs_deorphan(lfs2_t *lfs) {
-    if (!lfs2_gstate_has_orphans(&lfs->gstate)) {
-        return 0;
-    }
-    for (int pass = 0; pass < 2; pass++) {
-        static const uint32_t first[2] = {0, 1};
-        lfs2_mdir_t pdir, dir;
-        cycle_t cycle = CYCLE_INIT;
-        int err = lfs2_dir_fetch(lfs, &pdir, first);
-        while (!err && !lfs2_pair_is_null(pdir.tail)) {
-            if (cycle_seen(&cycle, pdir.tail)) {
-                return LFS2_ERR_CORRUPT;
-            }
-            err = lfs2_dir_fetch(lfs, &dir, pdir.tail);
-            if (err) {
-                return err;
-            }
-            if (!pdir.split) {
-                lfs2_mdir_t parent;
-                int32_t tag = fs_parent(lfs, pdir.tail, &parent);
-                if (tag < 0 && tag != LFS2_ERR_NOENT) {
-                    return tag;
-                }
-                if (pass == 0 && tag >= 0) {
-                    uint8_t s[8];
-                    int32_t res = lfs2_dir_get(lfs, &parent, TAG(0x7ff, 0x3ff, 0), (uint32_t)tag, s);
-                    if (res < 0) {
-                        return res;
-                    }
-                    uint32_t pair[2] = {lfs2_le32(s), lfs2_le32(s + 4)};
-                    if (!lfs2_pair_sync(pair, pdir.tail)) {
-                        lfs2_attr_t a = {TAG(TYPE_SOFTTAIL, 0x3ff, 8), s};
-                        err = lfs2_dir_commit(lfs, &pdir, &a, 1);
-                        continue;
-                    }
-                }
-                if (pass == 1 && tag == LFS2_ERR_NOENT) {
-                    err = dir_drop(lfs, &pdir, &dir);
-                    continue;
-                }
-            }
-            pdir = dir;
-        }
-        if (err) {
-            return err;
-        }
-    }
-    lfs2_fs_prep_orphans(lfs, -(int)TAG_SIZE(lfs->gstate.tag));
-    return 0;
-}
-
 int lfs2_fs_force_consistency(lfs2_t *lfs) {
     int err = fs_desuperblock(lfs);
     if (!err) {
         err = fs_demove(lfs);
     }
     if (!err) {
-        err = fs_deorphan(lfs);
+        err = fs_deorphan(lfs, true, 0);
     }
     return err;
 }
@@ -617,6 +756,7 @@ int lfs2_mkdir(lfs2_t *lfs, const char *path) {
     }
     lfs2_mdir_t cwd;
     uint16_t id;
+    const char *fullpath = path;
     int32_t tag = lfs2_dir_find(lfs, &cwd, &path, &id);
     if (!(tag == LFS2_ERR_NOENT && lfs2_path_is_last(path))) {
         return tag < 0 ? tag : LFS2_ERR_EXIST;
@@ -642,7 +782,8 @@ int lfs2_mkdir(lfs2_t *lfs, const char *path) {
         return err;
     }
     put_pair(p, dir.pair);
-    if (cwd.split) {
+    bool linked = cwd.split;
+    if (linked) {
         // Linked before its parent names it: an orphan until the next commit.
         lfs2_fs_prep_orphans(lfs, 1);
         lfs2_attr_t link = {TAG(TYPE_SOFTTAIL, 0x3ff, 8), p};
@@ -651,6 +792,12 @@ int lfs2_mkdir(lfs2_t *lfs, const char *path) {
             return err;
         }
         lfs2_fs_prep_orphans(lfs, -1);
+        // If pred moved, the pointers to it did, and cwd may be one of them.
+        path = fullpath;
+        tag = lfs2_dir_find(lfs, &cwd, &path, &id);
+        if (tag != LFS2_ERR_NOENT) {
+            return tag < 0 ? tag : LFS2_ERR_CORRUPT;
+        }
     }
     lfs2_attr_t attrs[4] = {
         {TAG(TYPE_CREATE, id, 0), NULL},
@@ -658,7 +805,7 @@ int lfs2_mkdir(lfs2_t *lfs, const char *path) {
         {TAG(TYPE_DIRSTRUCT, id, 8), p},
         {TAG(TYPE_SOFTTAIL, 0x3ff, 8), p},
     };
-    return lfs2_dir_commit(lfs, &cwd, attrs, cwd.split ? 3 : 4);
+    return lfs2_dir_commit(lfs, &cwd, attrs, linked ? 3 : 4);
 }
 
 // The first pair of the directory entry id of cwd names, checked empty.
@@ -699,9 +846,11 @@ int lfs2_remove(lfs2_t *lfs, const char *path) {
     if (err || !is_dir) {
         return err;
     }
-    // The removed directory's pair is still in the list: unlink it.
+    // The removed directory's pair is still in the list: unlink it (as
+    // the predecessor of a pair the commit moved, it may have changed).
     lfs2_fs_prep_orphans(lfs, -1);
     err = lfs2_fs_pred(lfs, dir.pair, &cwd);
+    err = err ? err : lfs2_dir_fetch(lfs, &dir, cwd.tail);
     return err ? err : dir_drop(lfs, &cwd, &dir);
 }
 
@@ -784,6 +933,7 @@ int lfs2_rename(lfs2_t *lfs, const char *oldpath, const char *newpath) {
     if (replaces_dir) {
         lfs2_fs_prep_orphans(lfs, -1);
         err = lfs2_fs_pred(lfs, prevdir.pair, &newcwd);
+        err = err ? err : lfs2_dir_fetch(lfs, &prevdir, newcwd.tail);
         err = err ? err : dir_drop(lfs, &newcwd, &prevdir);
     }
     return err;

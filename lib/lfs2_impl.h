@@ -142,8 +142,22 @@ int lfs2_dir_getread(lfs2_t *lfs, const lfs2_mdir_t *dir, lfs2_cache_t *rcache, 
 // XORs the pair's gstate delta into *g.
 int lfs2_dir_getgstate(lfs2_t *lfs, const lfs2_mdir_t *dir, lfs2_gstate_t *g);
 int lfs2_dir_alloc(lfs2_t *lfs, lfs2_mdir_t *dir);
-// Commits attrs to dir (appending, or compacting and splitting), fixes the
-// open handles, and folds an emptied pair into its predecessor.
+
+// What a commit to one pair leaves for the caller to do to other pairs.
+enum {
+    LFS2_OK_RELOCATED = 1,      // the pair moved: its parent and predecessor must point to it
+    LFS2_OK_DROPPED = 2,        // the pair lost its last entry: *pdir is to take its tail instead
+};
+// Commits attrs to dir (appending, or compacting, splitting and moving
+// it), and fixes the open handles on it; owner is the caller's handle (its
+// id is not shifted by the commit), or NULL. With pdir given, an emptied
+// pair that is not the first of its directory is not written: *pdir is
+// its predecessor. 0, an LFS2_OK_* state, or a negative error.
+int lfs2_dir_relocatingcommit(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_mdir_t *owner, const lfs2_attr_t *attrs,
+                              int n, lfs2_mdir_t *pdir);
+// lfs2_dir_relocatingcommit and all it leaves to do: a dropped pair is
+// unlinked, a moved one relinked in its parent and predecessor (spec
+// 2.11, 2.12), repairing what moving those leaves (lfs2_fs.c).
 int lfs2_dir_commit(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, int count);
 
 // ---- gstate -------------------------------------------------------------------------------
@@ -163,6 +177,7 @@ static inline bool lfs2_gstate_has_move_here(const lfs2_gstate_t *g, const uint3
 #define LFS2_F_READING 0x040000    // cache holds data read
 #define LFS2_F_ERRED 0x080000      // a write failed: close commits nothing
 #define LFS2_F_INLINE 0x100000     // the data is inline in the metadata
+#define LFS2_F_MOVED 0x200000      // the block being written moved (lfs->pcache's buffer was used)
 
 // ---- lfs2_fs.c, lfs2_file.c ---------------------------------------------------------------
 int lfs2_alloc(lfs2_t *lfs, uint32_t *block);

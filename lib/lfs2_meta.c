@@ -4,7 +4,10 @@
 // latest value of a tag, and committing, which appends to the pair's log
 // when the space after it is proven erased and otherwise compacts the
 // surviving tags into the other block, splitting the pair in two when
-// they would fill more than half of it.
+// they would fill more than half of it, moving it to a fresh block when
+// it is worn (block_cycles) or the block is bad, and expanding the
+// superblock pair when that is worn (what follows from a pair moving is
+// done in lfs2_fs.c: lfs2_dir_commit).
 //
 // A lookup walks the log backwards from its end, as the reference does: the
 // XOR-chained tags can be decoded in either direction, and going backwards
@@ -743,19 +746,28 @@ static int commit_crc(lfs2_t *lfs, commit_t *commit) {
     return crc == 0 ? 0 : LFS2_ERR_CORRUPT;
 }
 
-// The gstate change this commit carries: what is wanted XOR what is on
-// disk XOR what removed pairs gave up, folded into the pair's own delta.
-static int gstate_delta(lfs2_t *lfs, const lfs2_mdir_t *dir, bool always, lfs2_gstate_t *delta, bool *write) {
-    delta->tag = (lfs->gdisk.tag ^ lfs->gstate.tag ^ lfs->gdelta.tag) & ~TAG(0, 0, 0x3ff);
-    delta->pair[0] = lfs->gdisk.pair[0] ^ lfs->gstate.pair[0] ^ lfs->gdelta.pair[0];
-    delta->pair[1] = lfs->gdisk.pair[1] ^ lfs->gstate.pair[1] ^ lfs->gdelta.pair[1];
+// The gstate change a commit carries, folded into the pair's own delta
+// (spec 2.10): what is wanted XOR what is on disk (left out when the pair
+// is moving: the new blocks are not reachable until a later commit, which
+// carries the change then), XOR what removed pairs gave up. *write: a
+// MOVESTATE tag is due (always when appending a change; in a compaction
+// only a delta that is not zero).
+static int gstate_delta(lfs2_t *lfs, const lfs2_mdir_t *dir, bool compacting, bool relocated, lfs2_gstate_t *delta,
+                        bool *write) {
+    *delta = lfs->gdelta;
+    if (!relocated) {
+        delta->tag ^= lfs->gdisk.tag ^ lfs->gstate.tag;
+        delta->pair[0] ^= lfs->gdisk.pair[0] ^ lfs->gstate.pair[0];
+        delta->pair[1] ^= lfs->gdisk.pair[1] ^ lfs->gstate.pair[1];
+    }
+    delta->tag &= ~TAG(0, 0, 0x3ff);
     bool changed = delta->tag != 0 || delta->pair[0] != 0 || delta->pair[1] != 0;
-    if (!changed && !always) {
-        *write = false;
+    *write = false;
+    if (!changed && !compacting) {
         return 0;
     }
     int err = lfs2_dir_getgstate(lfs, dir, delta);
-    *write = changed || delta->tag != 0 || delta->pair[0] != 0 || delta->pair[1] != 0;
+    *write = compacting ? delta->tag != 0 || delta->pair[0] != 0 || delta->pair[1] != 0 : true;
     return err;
 }
 
@@ -767,58 +779,105 @@ static int commit_gstate(lfs2_t *lfs, commit_t *commit, const lfs2_gstate_t *del
     return commit_attr(lfs, commit, TAG(TYPE_MOVESTATE, 0x3ff, 12), b, LFS2_BLOCK_NULL, 0);
 }
 
-// Rewrites the entries [begin, end) of source (and attrs) into dir's
-// other block with the next revision, then makes it the current one.
-static int dir_compact(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, int n, const lfs2_mdir_t *source,
-                       uint16_t begin, uint16_t end) {
+static const uint32_t superblock_pair[2] = {0, 1};
+
+// The pair has been compacted block_cycles times since it moved last
+// (spec 2.11). The modulus is (block_cycles + 1) | 1: odd, so that the two
+// blocks of the pair take turns at being the one that moves.
+static bool dir_tired(lfs2_t *lfs, const lfs2_mdir_t *dir) {
+    return lfs->cfg.block_cycles > 0 && (dir->rev + 1) % (((uint32_t)lfs->cfg.block_cycles + 1) | 1) == 0;
+}
+
+// Writes the entries [begin, end) of source (and attrs), renumbered from
+// 0, with dir's tail and gstate delta, into dir->pair[1] with revision
+// dir->rev. LFS2_ERR_CORRUPT when the block did not take the writes.
+static int compact_into(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, int n, const lfs2_mdir_t *source,
+                        uint16_t begin, uint16_t end, bool relocated, commit_t *commit) {
     lfs2_gstate_t delta;
     bool write_delta;
-    int err = gstate_delta(lfs, dir, true, &delta, &write_delta);
+    int err = gstate_delta(lfs, dir, true, relocated, &delta, &write_delta);
     if (err) {
         return err;
     }
-    commit_t commit = {dir->pair[1], 0, 0xffffffff, 0xffffffff, 0, lfs->cfg.block_size - 8};
+    *commit = (commit_t){dir->pair[1], 0, 0xffffffff, 0xffffffff, 0, lfs->cfg.block_size - 8};
     err = lfs2_bd_erase(lfs, dir->pair[1]);
     if (err) {
         return err;
     }
     uint8_t rev[4];
-    lfs2_put_le32(rev, dir->rev + 1);
-    err = commit_prog(lfs, &commit, rev, 4);
+    lfs2_put_le32(rev, dir->rev);
+    err = commit_prog(lfs, commit, rev, 4);
     if (!err) {
-        err = traverse_live(lfs, source, attrs, n, begin, end, commit_attr, &commit);
+        err = traverse_live(lfs, source, attrs, n, begin, end, commit_attr, commit);
     }
     if (!err && !lfs2_pair_is_null(dir->tail)) {
         uint8_t t[8];
         lfs2_put_le32(t, dir->tail[0]);
         lfs2_put_le32(t + 4, dir->tail[1]);
-        err = commit_attr(lfs, &commit, TAG(TYPE_TAIL + dir->split, 0x3ff, 8), t, LFS2_BLOCK_NULL, 0);
+        err = commit_attr(lfs, commit, TAG(TYPE_TAIL + dir->split, 0x3ff, 8), t, LFS2_BLOCK_NULL, 0);
     }
     if (!err && write_delta) {
-        err = commit_gstate(lfs, &commit, &delta);
+        err = commit_gstate(lfs, commit, &delta);
     }
-    if (!err) {
-        err = commit_crc(lfs, &commit);
-    }
-    if (err) {
-        lfs2_cache_drop(&lfs->pcache);
-        return err;
-    }
-    uint32_t old = dir->pair[0];
-    dir->pair[0] = dir->pair[1];
-    dir->pair[1] = old;
+    return err ? err : commit_crc(lfs, commit);
+}
+
+// Rewrites the entries [begin, end) of source (and attrs) into dir's
+// other block with the next revision, then makes it the current one.
+// That block is first replaced by a freshly allocated one when the pair
+// is tired (wear levelling) or when writing it fails (a bad block); then
+// the pair has new blocks, and LFS2_OK_RELOCATED says the pointers to it
+// must follow. Pair {0, 1} never moves (spec 2.12 rule 7).
+static int dir_compact(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, int n, const lfs2_mdir_t *source,
+                       uint16_t begin, uint16_t end) {
+    bool superblock = lfs2_pair_same(dir->pair, superblock_pair);
+    bool tired = dir_tired(lfs, dir), relocated = false, relocate = tired && !superblock;
     dir->rev += 1;
-    dir->count = (uint16_t)(end - begin);
-    dir->off = commit.off;
-    dir->etag = commit.ptag;
-    dir->erased = true;
-    lfs->gdisk = lfs->gstate;
-    lfs->gdelta = (lfs2_gstate_t){0, {0, 0}};
-    return 0;
+    while (true) {
+        if (relocate) {
+            lfs2_cache_zero(lfs, &lfs->pcache);
+            if (superblock) {
+                return LFS2_ERR_NOSPC;      // {0, 1} has gone bad: nothing can be written any more
+            }
+            uint32_t block;
+            int err = lfs2_alloc(lfs, &block);
+            if (err && (err != LFS2_ERR_NOSPC || !tired)) {
+                return err;
+            }
+            if (!err) {
+                dir->pair[1] = block;     // when full, a tired pair stays where it is
+                relocated = true;
+            }
+            tired = false;
+        }
+        commit_t commit;
+        int err = compact_into(lfs, dir, attrs, n, source, begin, end, relocated, &commit);
+        if (err == LFS2_ERR_CORRUPT) {
+            relocate = true;
+            continue;
+        }
+        if (err) {
+            lfs2_cache_zero(lfs, &lfs->pcache);
+            return err;
+        }
+        uint32_t old = dir->pair[0];
+        dir->pair[0] = dir->pair[1];
+        dir->pair[1] = old;
+        dir->count = (uint16_t)(end - begin);
+        dir->off = commit.off;
+        dir->etag = commit.ptag;
+        dir->erased = true;
+        lfs->gdelta = (lfs2_gstate_t){0, {0, 0}};
+        if (!relocated) {
+            lfs->gdisk = lfs->gstate;
+        }
+        return relocated ? LFS2_OK_RELOCATED : 0;
+    }
 }
 
 // Moves the entries [split, end) into a new pair that takes over dir's
-// tail; dir then continues there (a hard tail).
+// tail; dir then continues there (a hard tail). Split off at 0 from the
+// root, the new pair becomes the root (superblock expansion).
 static int dir_split(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, int n, const lfs2_mdir_t *source,
                      uint16_t split, uint16_t end) {
     lfs2_mdir_t tail;
@@ -830,12 +889,16 @@ static int dir_split(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, in
     tail.tail[0] = dir->tail[0];
     tail.tail[1] = dir->tail[1];
     err = dir_compact(lfs, &tail, attrs, n, source, split, end);
-    if (err) {
-        return err;
+    if (err < 0) {
+        return err;                   // (a new pair that moved has nothing pointing at it yet)
     }
     dir->tail[0] = tail.pair[0];
     dir->tail[1] = tail.pair[1];
     dir->split = true;
+    if (split == 0 && lfs2_pair_same(dir->pair, lfs->root)) {
+        lfs->root[0] = tail.pair[0];
+        lfs->root[1] = tail.pair[1];
+    }
     return 0;
 }
 
@@ -867,6 +930,25 @@ static int dir_splitting_compact(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_
         }
         end = split;
     }
+    // Superblock expansion (spec 2.11): {0, 1} cannot move, so when it is
+    // tired its entries go to a new pair, the root from then on, and {0, 1}
+    // keeps only the superblock entry and a hard tail to it. Expanded
+    // pairs are never given back: only while a fair share is free.
+    if (dir_tired(lfs, dir) && lfs2_pair_same(dir->pair, superblock_pair)) {
+        int32_t used = lfs2_fs_size(lfs);
+        if (used < 0) {
+            return used;
+        }
+        if (lfs->cfg.block_count - (uint32_t)used > lfs->cfg.block_count / 8) {
+            int err = dir_split(lfs, dir, attrs, n, source, begin, end);
+            if (err && err != LFS2_ERR_NOSPC) {
+                return err;
+            }
+            if (!err) {
+                end = (uint16_t)(begin + 1);
+            }
+        }
+    }
     return dir_compact(lfs, dir, attrs, n, source, begin, end);
 }
 
@@ -897,13 +979,14 @@ int lfs2_dir_alloc(lfs2_t *lfs, lfs2_mdir_t *dir) {
     return 0;
 }
 
-// Appends attrs to the pair's log, or compacts it with them.
+// Appends attrs to the pair's log, or compacts it with them: 0, or
+// LFS2_OK_RELOCATED when the compaction moved the pair.
 static int dir_commit_raw(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, int n) {
     if (dir->erased && dir->count < 0xff) {
         lfs2_gstate_t delta;
         bool write_delta;
         commit_t commit = {dir->pair[0], dir->off, dir->etag, 0xffffffff, dir->off, lfs->cfg.block_size - 8};
-        int err = gstate_delta(lfs, dir, false, &delta, &write_delta);
+        int err = gstate_delta(lfs, dir, false, false, &delta, &write_delta);
         for (int i = 0; i < n && !err; i++) {
             if (TAG_TYPE3(attrs[i].tag) == TYPE_FROM_MOVE) {
                 err = move_tags(lfs, attrs[i].buffer, (uint16_t)TAG_SIZE(attrs[i].tag), TAG_ID(attrs[i].tag), NULL, 0,
@@ -928,23 +1011,25 @@ static int dir_commit_raw(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attr
         if (err != LFS2_ERR_NOSPC && err != LFS2_ERR_CORRUPT) {
             return err;
         }
-        lfs2_cache_drop(&lfs->pcache);    // what it held is a torn commit now
+        lfs2_cache_zero(lfs, &lfs->pcache);    // what it held is a torn commit now
     }
     lfs2_mdir_t source = *dir;
     return dir_splitting_compact(lfs, dir, attrs, n, &source, 0, dir->count);
 }
 
 // After a commit to the pair lpair: open handles there take its new
-// state, their ids follow the creations and deletions, and those that
-// ended up past a split move on to the new pair.
-static void fix_handles(lfs2_t *lfs, const lfs2_mdir_t *skip, const uint32_t lpair[2], const lfs2_mdir_t *ldir,
+// state, their ids follow the creations and deletions (except owner's,
+// the handle that made the commit), and those that ended up past a split
+// move on to the new pair (with the same ids when that is the root split
+// off {0, 1}: it holds a copy of entry 0).
+static void fix_handles(lfs2_t *lfs, const lfs2_mdir_t *owner, const uint32_t lpair[2], const lfs2_mdir_t *ldir,
                         const lfs2_attr_t *attrs, int n) {
     for (lfs2_handle_t *h = lfs2_handle_first(lfs); h != NULL; h = lfs2_handle_next(h)) {
-        if (&h->m == skip || !lfs2_pair_same(h->m.pair, lpair)) {
+        if (!lfs2_pair_same(h->m.pair, lpair)) {
             continue;
         }
         h->m = *ldir;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && &h->m != owner; i++) {
             uint32_t type = TAG_TYPE3(attrs[i].tag);
             uint16_t id = TAG_ID(attrs[i].tag);
             if (type == TYPE_DELETE && h->id == id && h->type != LFS2_TYPE_DIR) {
@@ -957,11 +1042,13 @@ static void fix_handles(lfs2_t *lfs, const lfs2_mdir_t *skip, const uint32_t lpa
         }
     }
     for (lfs2_handle_t *h = lfs2_handle_first(lfs); h != NULL; h = lfs2_handle_next(h)) {
-        if (!lfs2_pair_same(h->m.pair, lpair)) {
+        if (!lfs2_pair_same(h->m.pair, ldir->pair)) {
             continue;
         }
         for (int guard = 0; h->id >= h->m.count && h->m.split && guard < 256; guard++) {
-            h->id = (uint16_t)(h->id - h->m.count);
+            if (!lfs2_pair_same(h->m.tail, lfs->root)) {
+                h->id = (uint16_t)(h->id - h->m.count);
+            }
             if (lfs2_dir_fetch(lfs, &h->m, h->m.tail)) {
                 break;
             }
@@ -969,57 +1056,42 @@ static void fix_handles(lfs2_t *lfs, const lfs2_mdir_t *skip, const uint32_t lpa
     }
 }
 
-int lfs2_dir_commit(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_attr_t *attrs, int n) {
-    lfs2_mdir_t ldir = *dir;
+int lfs2_dir_relocatingcommit(lfs2_t *lfs, lfs2_mdir_t *dir, const lfs2_mdir_t *owner, const lfs2_attr_t *attrs,
+                              int n, lfs2_mdir_t *pdir) {
     uint32_t lpair[2] = {dir->pair[0], dir->pair[1]};
     bool has_delete = false;
     for (int i = 0; i < n; i++) {
         uint32_t type = TAG_TYPE3(attrs[i].tag);
         if (type == TYPE_CREATE) {
-            ldir.count++;
+            dir->count++;
         } else if (type == TYPE_DELETE) {
-            ldir.count--;
+            dir->count--;
             has_delete = true;
         } else if (TAG_TYPE1(attrs[i].tag) == TYPE_TAIL) {
-            ldir.tail[0] = lfs2_le32(attrs[i].buffer);
-            ldir.tail[1] = lfs2_le32((const uint8_t *)attrs[i].buffer + 4);
-            ldir.split = TAG_CHUNK(attrs[i].tag) & 1;
+            dir->tail[0] = lfs2_le32(attrs[i].buffer);
+            dir->tail[1] = lfs2_le32((const uint8_t *)attrs[i].buffer + 4);
+            dir->split = TAG_CHUNK(attrs[i].tag) & 1;
         }
     }
     // A pair of a directory that is not its first and that loses its last
-    // entry is unlinked instead: its predecessor takes its tail and delta.
-    static const uint32_t superblock_pair[2] = {0, 1};
-    if (has_delete && ldir.count == 0 && !lfs2_pair_same(ldir.pair, superblock_pair)) {
-        lfs2_mdir_t pdir;
-        int err = lfs2_fs_pred(lfs, ldir.pair, &pdir);
+    // entry is dropped instead: the caller has its predecessor (*pdir) take
+    // its tail and delta.
+    int state = 0;
+    if (pdir != NULL && has_delete && dir->count == 0 && !lfs2_pair_same(dir->pair, superblock_pair)) {
+        int err = lfs2_fs_pred(lfs, dir->pair, pdir);
         if (err && err != LFS2_ERR_NOENT) {
             return err;
         }
-        if (!err && pdir.split) {
-            err = lfs2_dir_getgstate(lfs, dir, &lfs->gdelta);
-            if (err) {
-                return err;
-            }
-            uint8_t t[8];
-            lfs2_put_le32(t, ldir.tail[0]);
-            lfs2_put_le32(t + 4, ldir.tail[1]);
-            lfs2_attr_t tail = {TAG(TYPE_TAIL + ldir.split, 0x3ff, 8), t};
-            uint32_t ppair[2] = {pdir.pair[0], pdir.pair[1]};
-            err = dir_commit_raw(lfs, &pdir, &tail, 1);
-            if (err) {
-                return err;
-            }
-            *dir = ldir;
-            fix_handles(lfs, dir, lpair, &ldir, attrs, n);
-            fix_handles(lfs, NULL, ppair, &pdir, NULL, 0);
-            return 0;
+        if (!err && pdir->split) {
+            state = LFS2_OK_DROPPED;
         }
     }
-    int err = dir_commit_raw(lfs, &ldir, attrs, n);
-    if (err) {
-        return err;
+    if (state == 0) {
+        state = dir_commit_raw(lfs, dir, attrs, n);
+        if (state < 0) {
+            return state;
+        }
     }
-    *dir = ldir;
-    fix_handles(lfs, dir, lpair, &ldir, attrs, n);
-    return 0;
+    fix_handles(lfs, owner, lpair, dir, attrs, n);
+    return state;
 }

@@ -4,7 +4,10 @@
 // pointers of a 20000-byte file), then random operations checked against
 // a model of the files, with remounts, on a simulated NOR flash (erase
 // sets 0xff, program only clears bits, a program over unerased bytes is
-// counted as an error).
+// counted as an error), also with bad blocks; wear levelling (the erases
+// of a file rewritten 10000 times spread over the flash); power cuts
+// after every program and erase of hundreds of operations on a flash
+// where metadata pairs move every few compactions; damaged images.
 //
 //     make -f tests/unit/lfs2.mk test-lfs2
 #include <stdio.h>
@@ -16,23 +19,60 @@
 #define BLOCK 4096
 #define BLOCKS 251
 
+// The simulated flash: BLOCKS blocks of BLOCK bytes at most; the tests of
+// wear and power cuts use other geometries (fl_block, fl_blocks).
 static uint8_t flash[BLOCKS * BLOCK];
-static unsigned reprogrammed, progs, erases;
+static uint32_t fl_block = BLOCK, fl_blocks = BLOCKS;
+static unsigned reprogrammed, progs, erases, bad_progs;
+static uint32_t erase_count[BLOCKS];
 static int failures;
+// A power cut: after cut_left more programs or erases, the next one is
+// torn (half done) and every later one fails with EIO. -1: no cut.
+static long cut_left = -1;
+static bool cut_happened;
+// Bad blocks: a program there leaves the flash as it was (the read-back
+// shows it); a block also goes bad after wear_limit erases (0: never;
+// never {0, 1}, which littlefs cannot move: then it can write no more).
+static bool bad[BLOCKS];
+static uint32_t wear_limit;
 
 static int fl_read(void *c, uint32_t block, uint32_t off, void *buf, uint32_t size) {
-    memcpy(buf, flash + block * BLOCK + off, size);
+    memcpy(buf, flash + block * fl_block + off, size);
     return 0;
+}
+
+// What happens to the next program or erase: 1 done, 0 torn, -1 lost.
+static unsigned long flash_ops;      // programs and erases asked for
+static int power(void) {
+    flash_ops++;
+    if (cut_left < 0) {
+        return 1;
+    }
+    if (cut_left > 0) {
+        cut_left--;
+        return 1;
+    }
+    if (!cut_happened) {
+        cut_happened = true;
+        return 0;
+    }
+    return -1;
 }
 
 static int fl_prog(void *c, uint32_t block, uint32_t off, const void *buf, uint32_t size) {
     const uint8_t *b = buf;
-    uint8_t *f = flash + block * BLOCK + off;
+    uint8_t *f = flash + block * fl_block + off;
     if (off % 32 != 0 || size % 32 != 0) {
         printf("unaligned program %u+%u\n", (unsigned)off, (unsigned)size);
         failures++;
     }
-    for (uint32_t i = 0; i < size; i++) {
+    int p = power();
+    if (p < 0) {
+        return LFS2_ERR_IO;
+    }
+    uint32_t n = p == 0 ? size / 2 : bad[block] ? 0 : size;
+    bad_progs += bad[block];
+    for (uint32_t i = 0; i < n; i++) {
         if (f[i] != 0xff && b[i] != 0xff && f[i] != b[i]) {
             reprogrammed++;
         }
@@ -43,8 +83,16 @@ static int fl_prog(void *c, uint32_t block, uint32_t off, const void *buf, uint3
 }
 
 static int fl_erase(void *c, uint32_t block) {
-    memset(flash + block * BLOCK, 0xff, BLOCK);
+    int p = power();
+    if (p < 0) {
+        return LFS2_ERR_IO;
+    }
+    memset(flash + block * fl_block, 0xff, p == 0 ? fl_block / 2 : fl_block);
     erases++;
+    erase_count[block]++;
+    if (wear_limit != 0 && erase_count[block] >= wear_limit && block >= 2) {
+        bad[block] = true;
+    }
     return 0;
 }
 
@@ -52,14 +100,31 @@ static int fl_sync(void *c) {
     return 0;
 }
 
+// A fresh flash (all 0xff) of the given geometry, counters cleared.
+static void fl_reset(uint32_t block_size, uint32_t blocks) {
+    fl_block = block_size;
+    fl_blocks = blocks;
+    memset(flash, 0xff, sizeof(flash));
+    memset(erase_count, 0, sizeof(erase_count));
+    memset(bad, 0, sizeof(bad));
+    wear_limit = 0;
+    cut_left = -1;
+    cut_happened = false;
+}
+
 static uint8_t rbuf[128], pbuf[128], lbuf[32], fbuf[128];
 
-static void setup(lfs2_t *lfs) {
+static void setup_cycles(lfs2_t *lfs, int32_t block_cycles) {
     memset(lfs, 0, sizeof(*lfs));
-    lfs->cfg = (lfs2_config_t){NULL, fl_read, fl_prog, fl_erase, fl_sync, 32, 32, BLOCK, BLOCKS, 128, 32, 100};
+    lfs->cfg = (lfs2_config_t){NULL, fl_read, fl_prog, fl_erase, fl_sync, 32, 32, fl_block, fl_blocks, 128,
+                               (fl_blocks + 7) / 8 < 32 ? (fl_blocks + 7) / 8 : 32, block_cycles};
     lfs->rcache.buffer = rbuf;
     lfs->pcache.buffer = pbuf;
     lfs->lookahead.buffer = lbuf;
+}
+
+static void setup(lfs2_t *lfs) {
+    setup_cycles(lfs, 100);
 }
 
 #define CHECK(cond)                                                      \
@@ -87,7 +152,7 @@ static void check_bytes(const char *what, uint32_t addr, const uint8_t *want, si
 
 static void spec_examples(void) {
     lfs2_t lfs;
-    memset(flash, 0xff, sizeof(flash));
+    fl_reset(BLOCK, BLOCKS);
     setup(&lfs);
     CHECK(lfs2_format(&lfs) == 0);
     static const uint8_t block1[64] = {
@@ -262,11 +327,20 @@ static void check_model(lfs2_t *lfs) {
     }
 }
 
-static void random_ops(void) {
+// With nbad blocks bad from the start and wear_out set, blocks also going
+// bad as they wear (a program there no longer takes): every operation must
+// still succeed, the writer moving what it was writing to other blocks.
+static void random_ops(const char *title, int32_t cycles, uint32_t nbad, uint32_t wear_out) {
     lfs2_t lfs;
-    memset(flash, 0xff, sizeof(flash));
-    setup(&lfs);
+    fl_reset(BLOCK, BLOCKS);
+    setup_cycles(&lfs, cycles);
+    memset(model, 0, sizeof(model));
+    progs = erases = reprogrammed = bad_progs = 0;
     CHECK(lfs2_format(&lfs) == 0);
+    for (uint32_t i = 0; i < nbad; i++) {
+        bad[2 + rnd() % (BLOCKS - 2)] = true;
+    }
+    wear_limit = wear_out;
     CHECK(lfs2_mount(&lfs) == 0);
     CHECK(lfs2_mkdir(&lfs, "/d1") == 0);
     CHECK(lfs2_mkdir(&lfs, "/d1/d2") == 0);
@@ -339,16 +413,21 @@ static void random_ops(void) {
     check_model(&lfs);
     int32_t used = lfs2_fs_size(&lfs);
     CHECK(used > 0 && used < BLOCKS);
-    printf("random ops: %u programs, %u erases, %d blocks in use, %u reprogrammed bytes\n", progs, erases, (int)used,
-           reprogrammed);
+    unsigned nowbad = 0;
+    for (uint32_t b = 0; b < BLOCKS; b++) {
+        nowbad += bad[b];
+    }
+    printf("%s: %u programs, %u erases, %d blocks in use, %u bad blocks (%u programs failed), %u reprogrammed bytes\n",
+           title, progs, erases, (int)used, nowbad, bad_progs, reprogrammed);
     CHECK(reprogrammed == 0);
+    wear_limit = 0;
 }
 
 // Hundreds of files in one directory: the pair splits; removing them all
 // drops the emptied pairs again. Then the device is filled up.
 static void many_files(void) {
     lfs2_t lfs;
-    memset(flash, 0xff, sizeof(flash));
+    fl_reset(BLOCK, BLOCKS);
     setup(&lfs);
     CHECK(lfs2_format(&lfs) == 0);
     CHECK(lfs2_mount(&lfs) == 0);
@@ -507,7 +586,7 @@ static void damage(void) {
     lfs2_t lfs;
     unsigned mounted = 0;
     for (int trial = 0; trial < 2000; trial++) {
-        memset(flash, 0xff, sizeof(flash));
+        fl_reset(BLOCK, BLOCKS);
         setup(&lfs);
         lfs2_format(&lfs);
         lfs2_mount(&lfs);
@@ -560,11 +639,437 @@ static void damage(void) {
     printf("damage: %u of 2000 damaged images mounted, none crashed\n", mounted);
 }
 
+// ---- wear levelling and power cuts across relocations ---------------------------------------
+
+static int write_file(lfs2_t *lfs, const char *name, const uint8_t *data, uint32_t size, int flags) {
+    lfs2_file_t f;
+    memset(&f, 0, sizeof(f));
+    f.cache.buffer = fbuf;
+    static uint8_t mt[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    f.mtime = mt;
+    int err = lfs2_file_open(lfs, &f, name, LFS2_O_WRONLY | LFS2_O_CREAT | flags);
+    if (err) {
+        return err;
+    }
+    for (uint32_t done = 0; done < size && !err;) {
+        uint32_t n = lfs2_min(size - done, 700);
+        int32_t r = lfs2_file_write(lfs, &f, data + done, n);
+        err = r < 0 ? r : 0;
+        done += n;
+    }
+    int cerr = lfs2_file_close(lfs, &f);
+    return err ? err : cerr;
+}
+
+// The file's size and contents, or a negative error.
+static int32_t read_file(lfs2_t *lfs, const char *name, uint8_t *buf, uint32_t max) {
+    lfs2_file_t f;
+    memset(&f, 0, sizeof(f));
+    f.cache.buffer = fbuf;
+    int err = lfs2_file_open(lfs, &f, name, LFS2_O_RDONLY);
+    if (err) {
+        return err;
+    }
+    int32_t n = lfs2_file_read(lfs, &f, buf, max);
+    lfs2_file_close(lfs, &f);
+    return n;
+}
+
+// The metadata pairs of the list, from {0, 1}: their number, or -1.
+#define MAXPAIRS 64
+static int list_pairs(lfs2_t *lfs, uint32_t pairs[MAXPAIRS][2]) {
+    lfs2_mdir_t dir = {.tail = {0, 1}};
+    int n = 0;
+    while (!lfs2_pair_is_null(dir.tail) && n < MAXPAIRS) {
+        pairs[n][0] = dir.tail[0];
+        pairs[n][1] = dir.tail[1];
+        n++;
+        if (lfs2_dir_fetch(lfs, &dir, dir.tail)) {
+            return -1;
+        }
+    }
+    return n;
+}
+
+// Pairs of after that share one block with a pair of before: moved.
+static int count_moved(uint32_t before[MAXPAIRS][2], int nb, uint32_t after[MAXPAIRS][2], int na) {
+    int moved = 0;
+    for (int i = 0; i < na; i++) {
+        for (int j = 0; j < nb; j++) {
+            if (lfs2_pair_same(after[i], before[j]) && !lfs2_pair_sync(after[i], before[j])) {
+                moved++;
+            }
+        }
+    }
+    return moved;
+}
+
+// The pairs from {0, 1} that hold a superblock entry (1 until expanded).
+static int count_superblocks(lfs2_t *lfs) {
+    lfs2_mdir_t dir = {.tail = {0, 1}};
+    int n = 0;
+    for (int guard = 0; !lfs2_pair_is_null(dir.tail) && guard < MAXPAIRS; guard++) {
+        int32_t tag = lfs2_dir_fetch_superblock(lfs, &dir, dir.tail);
+        if (tag < 0) {
+            return -1;
+        }
+        n += tag > 0;
+    }
+    return n;
+}
+
+// One small file rewritten `writes` times: the most worn block's erases
+// against the mean, and the file still there after a remount.
+static void wear_run(uint32_t blocks, uint32_t size, int32_t cycles, int writes, uint32_t *max, double *mean,
+                     int *supers) {
+    lfs2_t lfs;
+    fl_reset(BLOCK, blocks);
+    setup_cycles(&lfs, cycles);
+    CHECK(lfs2_format(&lfs) == 0);
+    CHECK(lfs2_mount(&lfs) == 0);
+    CHECK(lfs2_mkdir(&lfs, "etc") == 0);
+    static uint8_t data[2000], back[2000];
+    uint64_t total = 0;
+    for (int i = 0; i < writes && failures == 0; i++) {
+        for (uint32_t k = 0; k < size; k++) {
+            data[k] = (uint8_t)(i + k * 13);
+        }
+        CHECK(write_file(&lfs, i % 4 ? "etc/config.json" : "log.txt", data, size, LFS2_O_TRUNC) == 0);
+        if (i % 1000 == 999) {
+            lfs2_unmount(&lfs);
+            CHECK(lfs2_mount(&lfs) == 0);
+        }
+    }
+    lfs2_unmount(&lfs);
+    CHECK(lfs2_mount(&lfs) == 0);
+    int last = writes - 1;
+    while (last % 4 == 0) {
+        last--;
+    }
+    for (uint32_t k = 0; k < size; k++) {
+        data[k] = (uint8_t)(last + k * 13);
+    }
+    CHECK(read_file(&lfs, "etc/config.json", back, sizeof(back)) == (int32_t)size && memcmp(back, data, size) == 0);
+    *max = 0;
+    for (uint32_t b = 0; b < blocks; b++) {
+        *max = lfs2_max(*max, erase_count[b]);
+        total += erase_count[b];
+    }
+    *mean = (double)total / blocks;
+    *supers = count_superblocks(&lfs);
+}
+
+// Metadata wear levelling (spec 2.11): a pair moves to new blocks every
+// block_cycles compactions, and {0, 1}, which cannot move, hands the root
+// over to a new pair (superblock expansion). So a block takes at most
+// about block_cycles erases before it moves, and rewriting a small file
+// 10000 times spreads the erases once there are enough of them: a
+// 200-byte file (in a data block of its own each time) on 251 blocks;
+// an inline file on 32 blocks (on 251 blocks its 10000 rewrites make
+// only about 1.3 erases per block: the most worn block, near
+// block_cycles, is far above that whatever the filesystem does).
+static void wear(void) {
+    static const struct {
+        uint32_t blocks, size;
+        int32_t cycles;
+        double limit;             // max / mean must stay below (0: not checked)
+    } runs[] = {
+        {251, 200, 100, 2.0}, {251, 64, 100, 0}, {32, 64, 10, 5.0}, {32, 64, -1, 0},
+    };
+    for (size_t r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+        uint32_t max;
+        double mean;
+        int supers;
+        wear_run(runs[r].blocks, runs[r].size, runs[r].cycles, 10000, &max, &mean, &supers);
+        printf("wear: %u blocks, %u-byte file x 10000, block_cycles %d: most worn block %u erases, mean %.2f, "
+               "ratio %.1f, %d superblock pairs\n",
+               (unsigned)runs[r].blocks, (unsigned)runs[r].size, (int)runs[r].cycles, (unsigned)max, mean, max / mean,
+               supers);
+        if (runs[r].limit > 0) {
+            CHECK(max / mean < runs[r].limit);
+        }
+        if (runs[r].blocks == 32 && runs[r].cycles > 0) {
+            CHECK(supers >= 2);       // the root has left {0, 1}
+        }
+    }
+}
+
+// Bad metadata blocks: both blocks of a directory's pair stop taking
+// programs; its next commits move it to good blocks, its parent and
+// predecessor following, and nothing is lost. {0, 1} going bad cannot be
+// helped (it never moves): changes there fail with ENOSPC, and what is
+// on the flash can still be read.
+static void bad_metadata(void) {
+    lfs2_t lfs;
+    fl_reset(BLOCK, BLOCKS);
+    setup(&lfs);
+    CHECK(lfs2_format(&lfs) == 0 && lfs2_mount(&lfs) == 0);
+    CHECK(lfs2_mkdir(&lfs, "d") == 0 && lfs2_mkdir(&lfs, "e") == 0);
+    CHECK(write_file(&lfs, "e/keep", (const uint8_t *)"kept", 4, 0) == 0);
+    lfs2_dir_t dir;
+    memset(&dir, 0, sizeof(dir));
+    CHECK(lfs2_dir_open(&lfs, &dir, "d") == 0);
+    uint32_t old[2] = {dir.h.m.pair[0], dir.h.m.pair[1]};
+    lfs2_dir_close(&lfs, &dir);
+    bad[old[0]] = bad[old[1]] = true;
+    char name[48] = "";
+    uint8_t buf[64];
+    for (int i = 0; i < 80; i++) {
+        snprintf(name, sizeof(name), "d/file%02d", i);
+        CHECK(write_file(&lfs, name, (const uint8_t *)name, 40, 0) == 0);
+    }
+    lfs2_unmount(&lfs);
+    setup(&lfs);
+    CHECK(lfs2_mount(&lfs) == 0);
+    for (int i = 0; i < 80; i++) {
+        snprintf(name, sizeof(name), "d/file%02d", i);
+        CHECK(read_file(&lfs, name, buf, sizeof(buf)) == 40 && memcmp(buf, name, 40) == 0);
+    }
+    CHECK(read_file(&lfs, "e/keep", buf, sizeof(buf)) == 4 && memcmp(buf, "kept", 4) == 0);
+    memset(&dir, 0, sizeof(dir));
+    CHECK(lfs2_dir_open(&lfs, &dir, "d") == 0);
+    CHECK(!lfs2_pair_same(dir.h.m.pair, old));
+    lfs2_dir_close(&lfs, &dir);
+    // The superblock pair goes bad.
+    bad[0] = bad[1] = true;
+    int err = 0;
+    for (int i = 0; i < 200 && err == 0; i++) {
+        snprintf(name, sizeof(name), "root%03d", i);
+        err = write_file(&lfs, name, (const uint8_t *)name, 7, 0);
+    }
+    CHECK(err == LFS2_ERR_NOSPC);
+    bad[0] = bad[1] = false;
+    setup(&lfs);
+    CHECK(lfs2_mount(&lfs) == 0);
+    CHECK(read_file(&lfs, "d/file79", buf, sizeof(buf)) == 40 && read_file(&lfs, "e/keep", buf, sizeof(buf)) == 4);
+    printf("bad metadata blocks: directory moved from {%u, %u} to {%u, %u}\n", (unsigned)old[0], (unsigned)old[1],
+           (unsigned)dir.h.m.pair[0], (unsigned)dir.h.m.pair[1]);
+}
+
+// Power cuts (spec 2.12) on a small flash whose pairs move every few
+// compactions (block_cycles 4, 512-byte blocks): a sequence of operations
+// (rewrites, appends, removes, renames across directories, mkdir, rmdir,
+// directory renames) is run, and each operation is run again from the
+// image before it, cut after each of its programs and erases in turn.
+// After the cut the filesystem must mount and hold exactly the state
+// before the operation or after it (or, for a new file, the file empty):
+// a closed file is never lost. Then a write is cut at some point during
+// the repairs the next change makes (a pending move completed, orphans
+// relinked or dropped), and neither that nor the write completed
+// afterwards may change any file.
+#define PC_BLOCK 256
+#define PC_BLOCKS 192
+#define PC_CYCLES 2
+#define PC_OPS 600
+#define PC_FILES 7
+#define PC_DIRS 3
+#define PC_MAX 1500
+
+typedef struct {
+    bool exists[PC_FILES], dir[PC_DIRS];
+    uint32_t size[PC_FILES];
+    uint8_t data[PC_FILES][PC_MAX];
+} pc_state_t;
+
+static const char *const pc_files[PC_FILES] = {"a", "bb", "s/c", "s/d", "s/t/e", "s/t/f", "g"};
+static const char *const pc_dirs[PC_DIRS] = {"x", "s/y", "s/t/z"};
+
+// Operation k on lfs, the model m following; *mid: the other state a cut
+// may leave (a new file, empty). Errors are counted only when `strict`.
+static void pc_op(lfs2_t *lfs, int k, pc_state_t *m, pc_state_t *mid, bool *has_mid, bool strict) {
+    static const uint32_t sizes[] = {0, 5, 64, 65, 300, 700, 1500};
+    rnd_state = (uint32_t)k * 2654435761u + 7;
+    int i = (int)(rnd() % PC_FILES), j = (int)(rnd() % PC_FILES), d = (int)(rnd() % PC_DIRS),
+        e = (int)(rnd() % PC_DIRS), kind = (int)(rnd() % 8);
+    *has_mid = false;
+    int err = 0;
+    if (kind == 3 && m->exists[i] && m->size[i] + 400 <= PC_MAX) {
+        uint32_t n = (uint32_t[]){1, 50, 400}[rnd() % 3];
+        for (uint32_t x = 0; x < n; x++) {
+            m->data[i][m->size[i] + x] = (uint8_t)rnd();
+        }
+        err = write_file(lfs, pc_files[i], m->data[i] + m->size[i], n, LFS2_O_APPEND);
+        m->size[i] += n;
+    } else if (kind == 4 && m->exists[i]) {
+        err = lfs2_remove(lfs, pc_files[i]);
+        m->exists[i] = false;
+    } else if (kind == 5 && m->exists[i] && i != j) {
+        err = lfs2_rename(lfs, pc_files[i], pc_files[j]);
+        memcpy(m->data[j], m->data[i], m->size[i]);
+        m->size[j] = m->size[i];
+        m->exists[j] = true;
+        m->exists[i] = false;
+    } else if (kind == 6) {
+        err = m->dir[d] ? lfs2_remove(lfs, pc_dirs[d]) : lfs2_mkdir(lfs, pc_dirs[d]);
+        m->dir[d] = !m->dir[d];
+    } else if (kind == 7 && m->dir[d] && d != e) {
+        err = lfs2_rename(lfs, pc_dirs[d], pc_dirs[e]);
+        m->dir[d] = false;
+        m->dir[e] = true;
+    } else {
+        uint32_t size = sizes[rnd() % 7];
+        if (!m->exists[i]) {
+            *mid = *m;
+            mid->exists[i] = true;
+            mid->size[i] = 0;
+            *has_mid = true;
+        }
+        for (uint32_t x = 0; x < size; x++) {
+            m->data[i][x] = (uint8_t)rnd();
+        }
+        err = write_file(lfs, pc_files[i], m->data[i], size, LFS2_O_TRUNC);
+        m->exists[i] = true;
+        m->size[i] = size;
+    }
+    if (strict) {
+        CHECK(err == 0 || (printf("  operation %d (kind %d): %d\n", k, kind, err), 0));
+    }
+}
+
+static int pc_count(lfs2_t *lfs, const char *path) {
+    lfs2_dir_t dir;
+    lfs2_info_t info;
+    memset(&dir, 0, sizeof(dir));
+    if (lfs2_dir_open(lfs, &dir, path)) {
+        return -1;
+    }
+    int n = 0, r;
+    while ((r = lfs2_dir_read(lfs, &dir, &info)) == 1) {
+        n += strcmp(info.name, "scratch") != 0;
+    }
+    lfs2_dir_close(lfs, &dir);
+    return r == 0 ? n : -1;
+}
+
+// Reads the state off the filesystem; false when a listing disagrees
+// with it (an entry twice, or one that should not be there).
+static bool pc_read(lfs2_t *lfs, pc_state_t *st) {
+    memset(st, 0, sizeof(*st));
+    int want[3] = {1, 1, 0};        // entries of "/" ("s"), "s" ("t"), "s/t"; pc_dirs[d] is in the d-th
+    for (int i = 0; i < PC_FILES; i++) {
+        int32_t n = read_file(lfs, pc_files[i], st->data[i], PC_MAX);
+        st->exists[i] = n >= 0;
+        st->size[i] = n >= 0 ? (uint32_t)n : 0;
+        if (n < 0 && n != LFS2_ERR_NOENT) {
+            return false;
+        }
+        want[st->exists[i] ? (strncmp(pc_files[i], "s/t/", 4) == 0 ? 2 : pc_files[i][1] == '/' ? 1 : 0) : 0] +=
+            st->exists[i];
+    }
+    for (int d = 0; d < PC_DIRS; d++) {
+        lfs2_info_t info;
+        int r = lfs2_stat(lfs, pc_dirs[d], &info);
+        st->dir[d] = r == 0;
+        if ((r != 0 && r != LFS2_ERR_NOENT) || (r == 0 && info.type != LFS2_TYPE_DIR)) {
+            return false;
+        }
+        want[d] += st->dir[d];
+    }
+    static const char *const paths[3] = {"/", "s", "s/t"};
+    for (int p = 0; p < 3; p++) {
+        if (pc_count(lfs, paths[p]) != want[p]) {
+            return false;
+        }
+    }
+    for (int d = 0; d < PC_DIRS; d++) {
+        if (st->dir[d] && pc_count(lfs, pc_dirs[d]) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool pc_same(const pc_state_t *a, const pc_state_t *b) {
+    for (int i = 0; i < PC_FILES; i++) {
+        if (a->exists[i] != b->exists[i] || (a->exists[i] && (a->size[i] != b->size[i]
+                                                              || memcmp(a->data[i], b->data[i], a->size[i]) != 0))) {
+            return false;
+        }
+    }
+    return memcmp(a->dir, b->dir, sizeof(a->dir)) == 0;
+}
+
+static void power_cuts(void) {
+    static pc_state_t before, after, mid, got, again, scratch_mid;
+    static uint8_t img_before[PC_BLOCK * PC_BLOCKS], img_after[PC_BLOCK * PC_BLOCKS];
+    static uint8_t scratch[300];
+    lfs2_t lfs;
+    fl_reset(PC_BLOCK, PC_BLOCKS);
+    setup_cycles(&lfs, PC_CYCLES);
+    CHECK(lfs2_format(&lfs) == 0 && lfs2_mount(&lfs) == 0);
+    CHECK(lfs2_mkdir(&lfs, "s") == 0 && lfs2_mkdir(&lfs, "s/t") == 0);
+    memset(&before, 0, sizeof(before));
+    unsigned cuts = 0, cuts_moving = 0, moves = 0, bad_states = 0;
+    for (int k = 0; k < PC_OPS && failures == 0; k++) {
+        memcpy(img_before, flash, sizeof(img_before));
+        uint32_t pairs_before[MAXPAIRS][2], pairs_after[MAXPAIRS][2];
+        setup_cycles(&lfs, PC_CYCLES);
+        CHECK(lfs2_mount(&lfs) == 0);
+        int nb = list_pairs(&lfs, pairs_before);
+        after = before;
+        bool has_mid;
+        unsigned long start = flash_ops;
+        pc_op(&lfs, k, &after, &mid, &has_mid, true);
+        unsigned long nops = flash_ops - start;
+        setup_cycles(&lfs, PC_CYCLES);
+        CHECK(lfs2_mount(&lfs) == 0);
+        CHECK(pc_read(&lfs, &got) && pc_same(&got, &after));
+        int na = list_pairs(&lfs, pairs_after);
+        int moved = nb > 0 && na > 0 ? count_moved(pairs_before, nb, pairs_after, na) : 0;
+        moves += (unsigned)moved;
+        memcpy(img_after, flash, sizeof(img_after));
+        for (unsigned long c = 0; c < nops && failures == 0; c++) {
+            memcpy(flash, img_before, sizeof(img_before));
+            setup_cycles(&lfs, PC_CYCLES);
+            CHECK(lfs2_mount(&lfs) == 0);
+            pc_state_t *m = &scratch_mid;
+            *m = before;
+            cut_left = (long)c;
+            cut_happened = false;
+            pc_op(&lfs, k, m, &mid, &has_mid, false);
+            cut_left = -1;
+            setup_cycles(&lfs, PC_CYCLES);
+            int err = lfs2_mount(&lfs);
+            CHECK(err == 0 || (printf("  op %d cut at %lu of %lu: mount %d\n", k, c, nops, err), 0));
+            bool ok = pc_read(&lfs, &got);
+            if (!ok || !(pc_same(&got, &before) || pc_same(&got, &after) || (has_mid && pc_same(&got, &mid)))) {
+                printf("  op %d cut at %lu of %lu: the files are neither as before nor as after\n", k, c, nops);
+                bad_states++;
+                failures++;
+                break;
+            }
+            // A second cut, during the repairs and a write that follow.
+            cut_left = (long)((c * 7) % 17);
+            cut_happened = false;
+            write_file(&lfs, "scratch", scratch, (uint32_t)(c * 37 % sizeof(scratch)), LFS2_O_TRUNC);
+            cut_left = -1;
+            setup_cycles(&lfs, PC_CYCLES);
+            CHECK(lfs2_mount(&lfs) == 0);
+            CHECK((pc_read(&lfs, &again) && pc_same(&again, &got))
+                  || (printf("  op %d cut at %lu, then the repair cut: files changed\n", k, c), 0));
+            CHECK(write_file(&lfs, "scratch", scratch, sizeof(scratch), LFS2_O_TRUNC) == 0);
+            CHECK(pc_read(&lfs, &again) && pc_same(&again, &got));
+            CHECK(lfs2_fs_size(&lfs) > 0);
+            cuts++;
+            cuts_moving += moved > 0;
+        }
+        memcpy(flash, img_after, sizeof(img_after));
+        before = after;
+    }
+    setup_cycles(&lfs, PC_CYCLES);
+    CHECK(lfs2_mount(&lfs) == 0);
+    int supers = count_superblocks(&lfs);
+    printf("power cuts: %u cuts in %d operations, %u of them in operations that moved a pair (%u moves), "
+           "%d superblock pairs at the end\n",
+           cuts, PC_OPS, cuts_moving, moves, supers);
+    CHECK(cuts_moving > 100 && supers >= 2);
+}
+
 // An image of disk version 2.0 (MicroPython up to v1.21) mounts, and the
 // first change rewrites its superblock as 2.1.
 static void old_version(void) {
     lfs2_t lfs;
-    memset(flash, 0xff, sizeof(flash));
+    fl_reset(BLOCK, BLOCKS);
     setup(&lfs);
     CHECK(lfs2_format(&lfs) == 0);
     for (uint32_t b = 0; b < 2; b++) {
@@ -595,10 +1100,15 @@ static void old_version(void) {
 }
 
 int main(void) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
     spec_examples();
     old_version();
-    random_ops();
+    random_ops("random ops", 100, 0, 0);
+    random_ops("bad blocks", 5, 12, 14);
     many_files();
+    wear();
+    bad_metadata();
+    power_cuts();
     damage();
     printf(failures ? "lfs2: %d failures\n" : "lfs2: all passed\n", failures);
     return failures != 0;
