@@ -26,7 +26,7 @@ async def sleeps():
 async def main():
     # Not awaited: the handler is called.
     asyncio.create_task(fails("not awaited"))
-    await asyncio.sleep_ms(10)
+    await asyncio.sleep_ms(100)     # far longer than a slow emulator takes to run the task
     print("main goes on")
     # Awaited: no handler.
     t = asyncio.create_task(fails("awaited", 5))
@@ -38,7 +38,7 @@ async def main():
     t = asyncio.create_task(sleeps())
     await asyncio.sleep_ms(1)
     t.cancel()
-    await asyncio.sleep_ms(5)
+    await asyncio.sleep_ms(50)
     print("cancelled", t.done())
     # In a gather: the exception goes to the gather, not the handler.
     try:
@@ -48,7 +48,7 @@ async def main():
     # Two unawaited failures: the handler is called for each.
     asyncio.create_task(fails("first"))
     asyncio.create_task(fails("second"))
-    await asyncio.sleep_ms(10)
+    await asyncio.sleep_ms(100)
 
 
 loop.set_exception_handler(handler)
