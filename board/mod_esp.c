@@ -1,12 +1,87 @@
 // SPDX-License-Identifier: MIT
 // esp: the ESP8266's own functions (spec: esp8266-port-behaviour.md section
-// 9). The flash ones act on the SPI flash through the hal: the chip's, or the
-// simulated board's image; every range is checked against the flash size
-// first, so a wrong offset is a clear ValueError rather than a ROM error.
+// 9). The vendor OS's log setting and the WiFi sleep type are kept (there
+// is no vendor OS; the network module will read the sleep type); deep sleep
+// and apa102_write go through the board's hal. The flash functions act on
+// the SPI flash through the hal: the chip's, or the simulated board's image;
+// every range is checked against the flash size first, so a wrong offset is
+// a clear ValueError rather than a ROM error.
+#include "machine.h"
 #include "board.h"
 #include "hal.h"
 #include "exc.h"
 #include "strimpl.h"
+
+static struct {
+    value_t osdebug;             // None or a UART number (a small int)
+    uint8_t sleep_type;
+} esp = {VAL_NONE, 2};
+
+// osdebug(uart_no): where vendor OS messages would go; None silences them.
+static value_t esp_osdebug_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    if (args[0] == VAL_NONE) {
+        esp.osdebug = VAL_NONE;
+    } else {
+        smallint_t uart = value_get_int(args[0]);
+        if (uart != 0 && uart != 1) {
+            raise_fmt(&type_ValueError, "UART(%d) does not exist", (int)uart);
+        }
+        esp.osdebug = SMALL(uart);
+    }
+    return VAL_NONE;
+}
+static BUILTIN_FN(esp_osdebug_obj, Q_osdebug, 1, 1, false, esp_osdebug_fn);
+
+// sleep_type([t]): SLEEP_NONE 0, SLEEP_LIGHT 1, SLEEP_MODEM 2 (the default).
+static value_t esp_sleep_type_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    if (n_args == 0) {
+        return SMALL(esp.sleep_type);
+    }
+    smallint_t t = value_get_int(args[0]);
+    if (t < 0 || t > 2) {
+        raise_fmt(&type_ValueError, "invalid sleep type: %d", (int)t);
+    }
+    esp.sleep_type = (uint8_t)t;
+    return VAL_NONE;
+}
+static BUILTIN_FN(esp_sleep_type_obj, Q_sleep_type, 0, 1, false, esp_sleep_type_fn);
+
+// deepsleep(time_us=0, option=0): 0 sleeps until reset; waking is a reset.
+static value_t esp_deepsleep_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    smallint_t us = n_args > 0 ? value_get_int(args[0]) : 0;
+    if (n_args > 1) {
+        value_get_int(args[1]);  // the SDK's RF calibration option: nothing to calibrate
+    }
+    hal_reset(HAL_RESET_DEEPSLEEP, us <= 0 ? 0 : (uint64_t)us);
+    raise_obj(PTR_VAL(&type_SystemExit));
+}
+static BUILTIN_FN(esp_deepsleep_obj, Q_deepsleep, 0, 2, false, esp_deepsleep_fn);
+
+// apa102_write(clock_pin, data_pin, buf): every byte most significant bit
+// first, the data set while the clock is low and taken as it rises.
+static value_t esp_apa102_write_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    unsigned clock = machine_pin_get(args[0]), data = machine_pin_get(args[1]);
+    buffer_info_t b;
+    if (!obj_get_buffer(args[2], &b, BUFFER_READ)) {
+        raise_msg(&type_TypeError, "object with buffer protocol required");
+    }
+    machine_check(hal_pin_config(clock, HAL_PIN_OUT, false));
+    machine_check(hal_pin_config(data, HAL_PIN_OUT, false));
+    const uint8_t *p = b.buf;
+    uint32_t irq = hal_irq_disable();
+    for (size_t i = 0; i < b.len; i++) {
+        for (int bit = 7; bit >= 0; bit--) {
+            hal_pin_write(data, (p[i] >> bit) & 1);
+            hal_pin_write(clock, 1);
+            hal_pin_write(clock, 0);
+        }
+    }
+    hal_irq_restore(irq);
+    return VAL_NONE;
+}
+static BUILTIN_FN(esp_apa102_write_obj, Q_apa102_write, 3, 3, false, esp_apa102_write_fn);
+
+// ---- the flash ----------------------------------------------------------------------
 
 static void flash_check(int r) {
     if (r < 0) {
@@ -98,13 +173,20 @@ static value_t esp_flash_user_start(size_t n_args, size_t n_kw, const value_t *a
 static BUILTIN_FN(esp_flash_user_start_obj, Q_flash_user_start, 0, 0, false, esp_flash_user_start);
 
 static const map_entry_t esp_table[] = {
+    {QSTR(Q_SLEEP_LIGHT), SMALL(1)},
+    {QSTR(Q_SLEEP_MODEM), SMALL(2)},
+    {QSTR(Q_SLEEP_NONE), SMALL(0)},
     {QSTR(Q___name__), QSTR(Q_esp)},
+    {QSTR(Q_apa102_write), PTR_VAL(&esp_apa102_write_obj)},
+    {QSTR(Q_deepsleep), PTR_VAL(&esp_deepsleep_obj)},
     {QSTR(Q_flash_erase), PTR_VAL(&esp_flash_erase_obj)},
     {QSTR(Q_flash_id), PTR_VAL(&esp_flash_id_obj)},
     {QSTR(Q_flash_read), PTR_VAL(&esp_flash_read_obj)},
     {QSTR(Q_flash_size), PTR_VAL(&esp_flash_size_obj)},
     {QSTR(Q_flash_user_start), PTR_VAL(&esp_flash_user_start_obj)},
     {QSTR(Q_flash_write), PTR_VAL(&esp_flash_write_obj)},
+    {QSTR(Q_osdebug), PTR_VAL(&esp_osdebug_obj)},
+    {QSTR(Q_sleep_type), PTR_VAL(&esp_sleep_type_obj)},
 };
 MODULE_ROM(esp_module, Q_esp, esp_table);
 

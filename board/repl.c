@@ -14,6 +14,7 @@
 #include "espy.h"
 #include "hal.h"
 #include "board_repl.h"
+#include "machine.h"
 
 #define CTRL(c) ((c) & 0x1F)
 #define RAW_PASTE_WINDOW 128    // half the 256-byte input buffer, as MicroPython answers
@@ -28,11 +29,13 @@ static void outs(const char *s) {
 
 void board_mark_roots(void) {
     repl_history_mark();
+    machine_mark_roots();
 }
 
 // A soft reset clears the history (the raw mode stays).
 void board_reset(void) {
     repl_history_clear();
+    machine_reset();
 }
 
 bool repl_is_raw(void) {

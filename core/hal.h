@@ -53,6 +53,8 @@ int hal_flash_erase(uint32_t sector);
 // Time.
 uint32_t hal_ticks_ms(void);
 uint32_t hal_ticks_us(void);
+// hal_delay_ms may return early when Ctrl-C was typed or an interrupt has
+// scheduled a callback (micropython_sched_pending): callers loop on the time.
 void hal_delay_ms(uint32_t ms);
 
 // ---- lib/'s needs: the host's files, the wall clock, random bytes ----------
@@ -136,5 +138,126 @@ void *hal_stack_top(void);
 // value). The simulated board keeps the value; the chip switches its PLL.
 uint32_t hal_cpu_freq(void);
 bool hal_set_cpu_freq(uint32_t hz);
+
+// ---- the board's peripherals (board/machine_*.c) -------------------------------
+// What machine is built on. The host simulates all of it (platform/host/
+// hal_board.c: pins a test drives and watches, devices on them); the chip
+// implements it with its registers (platform/esp8266/hal_board.c); QEMU has
+// no peripherals. The functions returning int give 0 or a negative ESPY_E*
+// value: -ESPY_ENODEV where the target lacks the hardware, which machine
+// raises as OSError.
+//
+// Interrupts: a target calls board_pin_interrupt and board_alarm (defined in
+// board/) from its interrupt handlers on the chip, from a thread of its own
+// on the host; either way inside hal_irq_disable(). They only queue Python
+// callbacks (micropython_schedule), which the VM runs between bytecodes.
+
+// GPIO by the chip's numbers, 0..16 (board/ keeps users off 6..11, the
+// flash's pins). Configuring makes the pad a GPIO; pull_up is refused on
+// GPIO16 by board/. An open-drain pin drives low for 0 and lets go for 1
+// (GPIO16 by switching its output off, having no open-drain driver).
+#define HAL_PIN_COUNT 17
+#define HAL_PIN_IN 0
+#define HAL_PIN_OUT 1
+#define HAL_PIN_OPEN_DRAIN 2
+int hal_pin_config(unsigned pin, unsigned mode, bool pull_up);
+void hal_pin_write(unsigned pin, bool level);
+bool hal_pin_read(unsigned pin);                 // the level at the pad
+// Edge interrupts on GPIO 0..15 (GPIO16 has none): a mask of these, 0 off.
+#define HAL_PIN_IRQ_RISING 1
+#define HAL_PIN_IRQ_FALLING 2
+void hal_pin_irq(unsigned pin, unsigned edges);
+void board_pin_interrupt(unsigned pin);         // board/: an enabled edge came
+
+// Interrupts off and back (machine.disable_irq; data shared with handlers).
+uint32_t hal_irq_disable(void);
+void hal_irq_restore(uint32_t state);
+// Waits for the next interrupt (machine.idle; at most a few ms on the host).
+void hal_wait_for_interrupt(void);
+// A busy wait accurate to about a microsecond, for bit-banged buses; it does
+// not look at Ctrl-C.
+void hal_delay_us(uint32_t us);
+
+// One alarm for machine.Timer and machine.WDT: board_alarm() is called once,
+// `us` microseconds from now; starting again replaces it.
+int hal_alarm_start(uint32_t us);
+void hal_alarm_stop(void);
+void board_alarm(void);                         // board/: the alarm went off
+
+// machine.bitstream: for each bit of buf, most significant first, the pin
+// is high for high_ns[bit] then low for low_ns[bit] nanoseconds, with
+// interrupts off. The pin is an output already.
+void hal_bitstream(unsigned pin, const uint32_t high_ns[2], const uint32_t low_ns[2], const uint8_t *buf,
+                   size_t len);
+
+// ADC: channel 0 the TOUT pin (0..1024), 1 the supply voltage. The reading,
+// or a negative ESPY_E* value.
+int hal_adc_read(unsigned channel);
+
+// PWM (software, one frequency for all channels, 1..1000 Hz): duty[pin]
+// 0..1023, or -1 for a pin without PWM. Replaces the whole state.
+int hal_pwm_config(uint32_t freq, const int16_t duty[HAL_PIN_COUNT]);
+
+// UART: id 0 is the console, 1 transmits only (GPIO2). parity -1 none, 0
+// even, 1 odd; stop 1 or 2. Writing waits for room in the FIFO.
+int hal_uart_config(unsigned id, uint32_t baudrate, unsigned bits, int parity, unsigned stop);
+void hal_uart_write(unsigned id, const void *data, size_t len);
+
+// The hardware SPI (HSPI, id 1): SCK GPIO14, MOSI GPIO13, MISO GPIO12.
+// baudrate 80 MHz or what board/ has rounded it to. out or in may be NULL
+// (zeros are sent when out is).
+int hal_spi_config(uint32_t baudrate, unsigned polarity, unsigned phase);
+void hal_spi_transfer(const uint8_t *out, uint8_t *in, size_t len);
+
+// RTC user memory, kept across resets and deep sleep (not power loss):
+// HAL_RTC_MEMORY_SIZE bytes at byte offsets (any alignment).
+#define HAL_RTC_MEMORY_SIZE 500
+void hal_rtc_memory_read(uint32_t offset, void *buf, size_t len);
+void hal_rtc_memory_write(uint32_t offset, const void *buf, size_t len);
+
+// Resets, with machine's numbers for the causes.
+#define HAL_RESET_POWER_ON 0
+#define HAL_RESET_WDT 1
+#define HAL_RESET_EXCEPTION 2
+#define HAL_RESET_SOFT_WDT 3
+#define HAL_RESET_SOFT 4
+#define HAL_RESET_DEEPSLEEP 5
+#define HAL_RESET_HARD 6
+int hal_reset_cause(void);
+// Restarts the board as machine.reset() does (kind HAL_RESET_SOFT), as its
+// watchdog does (HAL_RESET_WDT), or puts it into deep sleep (kind
+// HAL_RESET_DEEPSLEEP) for sleep_us microseconds (0: until reset), after
+// which it starts with that cause. The RTC's memory and clock are kept.
+// Returns only on a target that cannot restart itself (the host, QEMU),
+// having recorded the cause: board/ then raises SystemExit, the soft reset.
+void hal_reset(unsigned kind, uint64_t sleep_us);
+// The chip's id (machine.unique_id(): its 4 bytes, little-endian).
+uint32_t hal_chip_id(void);
+
+// The simulated board's controls, for tests (board/sim_board.c, the
+// simboard module): NULL on targets without a simulation.
+typedef struct hal_sim {
+    // A level applied to pin from outside (0, 1, or -1: none, floating),
+    // now or delay_us from now.
+    void (*pin_apply)(unsigned pin, int level, uint32_t delay_us);
+    // What the pin shows: its level; *mode, *pull_up, *driven (the level the
+    // chip drives, -1 none) and *applied (-1 none) describe it.
+    int (*pin_state)(unsigned pin, int *mode, bool *pull_up, int *driven, int *applied);
+    // Wires pin `to` to pin `from` (to reads what from shows); to == from cuts it.
+    void (*pin_wire)(unsigned from, unsigned to);
+    // Attaches a 256-byte I2C memory (a 24C02 EEPROM) at addr on two pins;
+    // false when the bus is full. i2c_memory gives its bytes (NULL if none).
+    bool (*i2c_attach)(unsigned scl, unsigned sda, unsigned addr);
+    uint8_t *(*i2c_memory)(unsigned addr);
+    void (*adc_set)(unsigned channel, int value);
+    // The PWM of a pin: false when it has none.
+    bool (*pwm_get)(unsigned pin, uint32_t *freq, uint32_t *duty);
+    // Takes the bytes sent on UART1 (pin 255) or by bitstream on a pin
+    // since the last call: the count copied (at most size).
+    size_t (*take_output)(unsigned pin, uint8_t *buf, size_t size);
+    // Back to a board with nothing attached and every input floating.
+    void (*reset)(void);
+} hal_sim_t;
+const hal_sim_t *hal_sim(void);
 
 #endif

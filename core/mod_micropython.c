@@ -96,16 +96,28 @@ static value_t mp_alloc_emergency_exception_buf_fn(size_t n_args, size_t n_kw, c
 static BUILTIN_FN(mp_alloc_emergency_exception_buf_obj, Q_alloc_emergency_exception_buf, 1, 1, false,
                   mp_alloc_emergency_exception_buf_fn);
 
-static value_t mp_schedule_fn(size_t n_args, size_t n_kw, const value_t *args) {
+// Queues fn(arg) for the VM's next safe point; false when the queue is
+// full. Interrupt handlers call it too (board/'s pin and timer interrupts),
+// so the queue changes only with interrupts off.
+bool micropython_schedule(value_t fn, value_t arg) {
     modules_state_t *s = &modules_state;
-    if (s->sched_len >= SCHED_QUEUE) {
+    uint32_t irq = hal_irq_disable();
+    bool queued = s->sched_len < SCHED_QUEUE;
+    if (queued) {
+        unsigned i = (s->sched_head + s->sched_len) % SCHED_QUEUE;
+        s->sched_fn[i] = fn;
+        s->sched_arg[i] = arg;
+        s->sched_len++;
+        micropython_sched_pending = 1;
+    }
+    hal_irq_restore(irq);
+    return queued;
+}
+
+static value_t mp_schedule_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    if (!micropython_schedule(args[0], args[1])) {
         raise_msg(&type_RuntimeError, "schedule queue full");
     }
-    unsigned i = (s->sched_head + s->sched_len) % SCHED_QUEUE;
-    s->sched_fn[i] = args[0];
-    s->sched_arg[i] = args[1];
-    s->sched_len++;
-    micropython_sched_pending = 1;
     return VAL_NONE;
 }
 static BUILTIN_FN(mp_schedule_obj, Q_schedule, 2, 2, false, mp_schedule_fn);
@@ -113,12 +125,18 @@ static BUILTIN_FN(mp_schedule_obj, Q_schedule, 2, 2, false, mp_schedule_fn);
 void micropython_run_scheduled(void) {
     modules_state_t *s = &modules_state;
     micropython_sched_pending = 0;
-    while (s->sched_len > 0) {
+    for (;;) {
+        uint32_t irq = hal_irq_disable();
+        if (s->sched_len == 0) {
+            hal_irq_restore(irq);
+            return;
+        }
         unsigned i = s->sched_head;
         value_t fn = s->sched_fn[i], arg = s->sched_arg[i];
         s->sched_fn[i] = s->sched_arg[i] = VAL_NULL;
         s->sched_head = (uint8_t)((i + 1) % SCHED_QUEUE);
         s->sched_len--;
+        hal_irq_restore(irq);
         call_function_1(fn, arg);
     }
 }

@@ -35,6 +35,9 @@ int micropython_kbd_intr_char(void);
 // Runs the functions queued by micropython.schedule; the VM calls it at
 // safe points (between bytecodes) when micropython_sched_pending is set.
 void micropython_run_scheduled(void);
+// Queues fn(arg) to run at the next safe point (interrupt handlers may call
+// it); false when the queue is full.
+bool micropython_schedule(value_t fn, value_t arg);
 extern volatile uint8_t micropython_sched_pending;
 
 // ---- inside the modules --------------------------------------------------------------

@@ -37,18 +37,21 @@ static int32_t word_arg(value_t v) {
 // ---- sleeping ------------------------------------------------------------------------------
 
 // Waits in steps of at most 100 ms, checking for Ctrl-C (KeyboardInterrupt)
-// and running what micropython.schedule queued between steps. The part of
-// a step under a millisecond is a busy wait on the microsecond ticks.
+// and running what micropython.schedule (or an interrupt: a pin, a timer)
+// queued as soon as it is queued. The part of a step under a millisecond
+// is a busy wait on the microsecond ticks.
 static void sleep_us(uint64_t us) {
+    uint32_t last = hal_ticks_us();
     while (us > 0) {
         uint32_t step = us > 100000 ? 100000 : (uint32_t)us;
-        uint32_t start = hal_ticks_us();
         if (step >= 1000) {
             hal_delay_ms(step / 1000);
         }
-        while (hal_ticks_us() - start < step && !vm_interrupt_pending) {
+        while (hal_ticks_us() - last < step && !vm_interrupt_pending && !micropython_sched_pending) {
         }
-        us -= step;
+        uint32_t now = hal_ticks_us(), spent = now - last;
+        last = now;
+        us = spent >= us ? 0 : us - spent;
         vm_check_interrupt();
     }
 }

@@ -49,6 +49,9 @@ uint32_t chip_ticks_cpu(void);
 void chip_wdt_feed(void);
 // The CCOMPARE0 interrupt (exception.c calls it).
 void clock_isr(void);
+// The board's alarm on the same interrupt: board_alarm() us from now.
+void clock_alarm_start(uint32_t us);
+void clock_alarm_stop(void);
 
 // ---- UART0 console (uart.c) ---------------------------------------------------
 
@@ -98,6 +101,18 @@ bool chip_gpio_read(unsigned pin);
 bool chip_gpio_set_pull_up(unsigned pin, bool on);
 // Open-drain output (GPIO 0..15 only).
 bool chip_gpio_set_open_drain(unsigned pin, bool on);
+// Edge interrupts of GPIO 0..15 (hal.h's HAL_PIN_IRQ_* mask, 0 off); the
+// interrupt (gpio_isr, called by exception.c) calls board_pin_interrupt.
+void chip_gpio_set_irq(unsigned pin, unsigned edges);
+void gpio_isr(void);
+
+// ---- the board's other peripherals (hal_board.c, pwm.c) ------------------------
+
+// Works out machine.reset_cause() at a power-on or reset start (not after a
+// soft restart): from the marker hal_reset leaves, else the ROM's reason.
+void chip_reset_cause_init(void);
+// The software PWM's FRC1 interrupt (exception.c calls it).
+void pwm_isr(void);
 
 // ---- SPI flash (flash.c) -------------------------------------------------------
 

@@ -11,12 +11,17 @@
 // drifts nor jumps when the CPU frequency changes: the cycles before the
 // change are converted at the old rate.
 //
+// The same CCOMPARE0 interrupt is the board's alarm (hal_alarm_start, for
+// machine.Timer): when the alarm is nearer than the next tick, the compare
+// register is set for it instead, and the interrupt calls board_alarm().
+//
 // The watchdog: whether the boot ROM leaves the hardware watchdog running,
 // and its timeout, are not verified (spec section 19). main.c turns it off
 // with the ROM's ets_wdt_disable(), and the 100 ms tick feeds it too, so
 // that the firmware keeps running whichever of the two is true. A machine.WDT
 // for users comes with the board layer.
 #include "chip.h"
+#include "hal.h"
 #include "regs.h"
 #include "rom.h"
 
@@ -27,6 +32,8 @@ static struct {
     uint32_t last;                      // CCOUNT at the last update
     uint32_t carry;                     // cycles not yet a whole microsecond
     uint32_t mhz;                       // CPU cycles per microsecond
+    bool alarm_on;
+    uint64_t alarm_us;                  // when the alarm goes off
 } clock;
 
 // With interrupts masked, or in the clock interrupt. CCOUNT must not have
@@ -40,14 +47,41 @@ IRAM_CODE static uint64_t update(void) {
     return clock.us;
 }
 
+// With the clock just updated: the next tick, or the alarm if it is nearer
+// (at least 20 us ahead, so that CCOUNT has not passed it when it is set).
 IRAM_CODE static void arm_tick(void) {
-    xt_set_ccompare0(xt_ccount() + clock.mhz * TICK_US);
+    uint32_t us = TICK_US;
+    if (clock.alarm_on) {
+        uint64_t left = clock.alarm_us > clock.us ? clock.alarm_us - clock.us : 0;
+        us = left < 20 ? 20 : left < TICK_US ? (uint32_t)left : TICK_US;
+    }
+    xt_set_ccompare0(xt_ccount() + clock.mhz * us);
 }
 
 IRAM_CODE void clock_isr(void) {
     update();
+    if (clock.alarm_on && clock.us >= clock.alarm_us) {
+        clock.alarm_on = false;
+        board_alarm();                  // from flash: the cache is on while interrupts are
+        update();
+    }
     arm_tick();                         // writing CCOMPARE0 also clears the interrupt
     chip_wdt_feed();
+}
+
+void clock_alarm_start(uint32_t us) {
+    uint32_t ps = irq_disable();
+    update();
+    clock.alarm_us = clock.us + us;
+    clock.alarm_on = true;
+    arm_tick();
+    irq_restore(ps);
+}
+
+void clock_alarm_stop(void) {
+    uint32_t ps = irq_disable();
+    clock.alarm_on = false;
+    irq_restore(ps);
 }
 
 void clock_init(void) {

@@ -2,7 +2,8 @@
 // Exceptions and interrupts of the ESP8266 firmware: what the user vector of
 // start.S calls, and the fatal-error report.
 //
-// Level-1 interrupts (EXCCAUSE 4) go to the UART and clock handlers.
+// Level-1 interrupts (EXCCAUSE 4) go to the UART, clock, GPIO and PWM
+// handlers.
 //
 // A load/store error (EXCCAUSE 3) is what the chip raises for a byte or
 // halfword load from memory that only answers 32-bit loads: the flash window,
@@ -210,6 +211,13 @@ IRAM_CODE static void dispatch_interrupts(void) {
     }
     if (pending & (1u << INUM_TIMER)) {
         clock_isr();
+    }
+    if (pending & (1u << INUM_GPIO)) {
+        gpio_isr();
+    }
+    if (pending & (1u << INUM_FRC1)) {
+        xt_intclear(1u << INUM_FRC1);   // an edge interrupt: cleared here
+        pwm_isr();
     }
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // GPIO through the registers (spec sections 8 to 10): GPIO 0..15 in the GPIO
 // block with their pads in the IO MUX, GPIO16 in the RTC block. What the
-// board layer's machine.Pin is built on; interrupts on pins come with it.
+// board layer's machine.Pin is built on (through hal_board.c), with the
+// pins' edge interrupts.
 #include "chip.h"
+#include "hal.h"
 #include "regs.h"
 
 // The IO MUX pad register of GPIO n (offset from 0x60000800).
@@ -76,4 +78,32 @@ bool chip_gpio_set_open_drain(unsigned pin, bool on) {
     }
     GPIO_PIN(pin) = on ? GPIO_PIN(pin) | GPIO_PIN_OPEN_DRAIN : GPIO_PIN(pin) & ~GPIO_PIN_OPEN_DRAIN;
     return true;
+}
+
+// ---- interrupts -------------------------------------------------------------------
+
+static uint32_t irq_pins;               // the pins with an edge interrupt
+
+void chip_gpio_set_irq(unsigned pin, unsigned edges) {
+    if (pin >= 16) {
+        return;
+    }
+    uint32_t ps = irq_disable();
+    GPIO_PIN(pin) = (GPIO_PIN(pin) & ~GPIO_PIN_INT_TYPE_MASK) | (edges & 3u) << GPIO_PIN_INT_TYPE_SHIFT;
+    GPIO_STATUS_W1TC = 1u << pin;
+    irq_pins = edges != 0 ? irq_pins | 1u << pin : irq_pins & ~(1u << pin);
+    uint32_t enable = xt_intenable();
+    xt_set_intenable(irq_pins != 0 ? enable | 1u << INUM_GPIO : enable & ~(1u << INUM_GPIO));
+    irq_restore(ps);
+}
+
+// Acknowledges what came, then tells the board pin by pin.
+IRAM_CODE void gpio_isr(void) {
+    uint32_t status = GPIO_STATUS & 0xFFFFu;
+    GPIO_STATUS_W1TC = status;
+    for (unsigned pin = 0; status != 0; pin++, status >>= 1) {
+        if (status & 1u) {
+            board_pin_interrupt(pin);
+        }
+    }
 }

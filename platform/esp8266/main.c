@@ -108,6 +108,7 @@ _Noreturn void firmware_main(bool soft) {
     if (!soft) {
         put("\n");                      // after the ROM's boot message at 74880 baud
         chip_flash_check_phy_data();
+        chip_reset_cause_init();
     }
 
     espy_options_t options;

@@ -34,8 +34,12 @@
 
 // ---- interrupts (section 7) -------------------------------------------------
 
+#define INUM_GPIO 4                        // GPIO 0..15, level
 #define INUM_UART 5                        // UART0 and UART1, level
 #define INUM_TIMER 6                       // CCOMPARE0
+#define INUM_FRC1 9                        // FRC1, edge (DPORT_EDGE_INT_ENABLE bit 1 too)
+#define DPORT_EDGE_INT_ENABLE REG32(0x3FF00004)
+#define DPORT_EDGE_INT_FRC1 (1u << 1)
 
 // ---- UART (section 11) ------------------------------------------------------
 
@@ -73,8 +77,12 @@
 #define GPIO_ENABLE_W1TS REG32(0x60000310)
 #define GPIO_ENABLE_W1TC REG32(0x60000314)
 #define GPIO_IN REG32(0x60000318)
+#define GPIO_STATUS REG32(0x6000031C)
+#define GPIO_STATUS_W1TC REG32(0x60000324)
 #define GPIO_PIN(n) REG32(0x60000328 + 4u * (n))
 #define GPIO_PIN_OPEN_DRAIN (1u << 2)
+#define GPIO_PIN_INT_TYPE_SHIFT 7          // bits 7..9: 1 rising, 2 falling, 3 both
+#define GPIO_PIN_INT_TYPE_MASK (7u << GPIO_PIN_INT_TYPE_SHIFT)
 
 #define IOMUX_BASE 0x60000800u
 #define IOMUX_PULLUP (1u << 7)
@@ -88,6 +96,48 @@
 #define RTC_GPIO_IN_DATA REG32(0x6000078C)
 #define RTC_GPIO_CONF REG32(0x60000790)
 #define PAD_XPD_DCDC_CONF REG32(0x600007A0)
+
+// ---- SPI1, the HSPI (section 12, V from MicroPython's hspi_register.h) --------
+
+#define HSPI_BASE 0x60000100u
+#define HSPI_CMD REG32(HSPI_BASE + 0x00)
+#define HSPI_CTRL REG32(HSPI_BASE + 0x08)
+#define HSPI_CLOCK REG32(HSPI_BASE + 0x18)
+#define HSPI_USER REG32(HSPI_BASE + 0x1C)
+#define HSPI_USER1 REG32(HSPI_BASE + 0x20)
+#define HSPI_USER2 REG32(HSPI_BASE + 0x24)
+#define HSPI_PIN REG32(HSPI_BASE + 0x2C)
+#define HSPI_W0 REG32(HSPI_BASE + 0x40)
+#define HSPI_CMD_USR (1u << 18)
+#define HSPI_CLOCK_SYSTEM (1u << 31)
+#define HSPI_USER_COMMAND (1u << 31)
+#define HSPI_USER_ADDR (1u << 30)
+#define HSPI_USER_DUMMY (1u << 29)
+#define HSPI_USER_MISO (1u << 28)
+#define HSPI_USER_MOSI (1u << 27)
+#define HSPI_USER_CK_OUT_EDGE (1u << 7)
+#define HSPI_USER_CS_SETUP (1u << 5)
+#define HSPI_USER_CS_HOLD (1u << 4)
+#define HSPI_USER_FLASH_MODE (1u << 2)
+#define HSPI_USER_DUPLEX (1u << 0)
+#define HSPI_PIN_IDLE_HIGH (1u << 29)
+#define IOMUX_CONF REG32(IOMUX_BASE)
+#define IOMUX_CONF_SPI1_SYSTEM_CLOCK (1u << 9)
+
+// ---- FRC1 (section 14): the PWM's timer ---------------------------------------
+
+#define FRC1_LOAD REG32(0x60000600)        // 23 bits, counts down to 0
+#define FRC1_CTRL REG32(0x60000608)
+#define FRC1_INT REG32(0x6000060C)
+#define FRC1_CTRL_DIV16 (1u << 2)          // 5 MHz from the 80 MHz APB clock
+#define FRC1_CTRL_ENABLE (1u << 7)
+
+// ---- RTC block (section 16) -------------------------------------------------
+
+#define RTC_STORE3 REG32(0x6000073C)       // kept across resets (V)
+#define RTC_USER_MEMORY 0x6000120Cu        // block 67 of the RTC memory (C)
+#define DPORT_MAC0 REG32(0x3FF00050)       // section 18 (V, esptool)
+#define DPORT_MAC1 REG32(0x3FF00054)
 
 // ---- watchdog (section 15, C) -----------------------------------------------
 
@@ -120,6 +170,11 @@ static inline uint32_t xt_intenable(void) {
 
 static inline void xt_set_intenable(uint32_t v) {
     __asm__ volatile("wsr %0, intenable; rsync" : : "a"(v) : "memory");
+}
+
+// Acknowledges an edge-triggered interrupt.
+static inline void xt_intclear(uint32_t mask) {
+    __asm__ volatile("wsr %0, intclear; rsync" : : "a"(mask) : "memory");
 }
 
 static inline uint32_t xt_exccause(void) {

@@ -25,5 +25,8 @@ uint32_t ets_get_cpu_frequency(void);
 // Watchdog and reset (C).
 void ets_wdt_disable(void);
 void software_reset(void);
+// The ROM's reset cause: 1 power-on, 2 the reset pin, 4 the hardware
+// watchdog (spec sections 5.1 and 17, C).
+uint32_t rtc_get_reset_reason(void);
 
 #endif

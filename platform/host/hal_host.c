@@ -15,6 +15,7 @@
 #include "board_host.h"
 #include "espy.h"
 #include "hal.h"
+#include "modules.h"
 #include "vm.h"
 #include "readline.h"
 #include "repl.h"
@@ -129,13 +130,15 @@ uint32_t hal_ticks_us(void) {
     return (uint32_t)now_us();
 }
 
-// Sleeps, but returns early on Ctrl-C so that KeyboardInterrupt comes at once.
+// Sleeps, but returns early on Ctrl-C so that KeyboardInterrupt comes at
+// once, and when a simulated interrupt has queued a callback (the board's
+// thread, hal_board.c, wakes this one with SIGUSR2).
 void hal_delay_ms(uint32_t ms) {
     unsigned seen = readline_interrupt_count();
     struct timespec req = {(time_t)(ms / 1000u), (long)(ms % 1000u) * 1000000L};
     struct timespec rem;
     while (nanosleep(&req, &rem) != 0 && errno == EINTR) {
-        if (readline_interrupt_count() != seen || vm_interrupt_pending) {
+        if (readline_interrupt_count() != seen || vm_interrupt_pending || micropython_sched_pending) {
             return;
         }
         req = rem;

@@ -138,3 +138,6 @@ int hal_flash_write(uint32_t offset, const void *buf, size_t len) {
 int hal_flash_erase(uint32_t sector) {
     return -ESPY_ENODEV;
 }
+
+// The board's peripherals: none (machine raises OSError(ENODEV)).
+#include "../../platform/qemu/hal_board_none.c"

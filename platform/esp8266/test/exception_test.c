@@ -61,6 +61,12 @@ void uart_flush(void) {
 void uart_isr(void) {
 }
 
+void gpio_isr(void) {
+}
+
+void pwm_isr(void) {
+}
+
 // CCOMPARE0: counts, turns itself off, and disturbs registers and SAR the
 // way any C handler may.
 void clock_isr(void) {

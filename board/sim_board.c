@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+// simboard: the controls of the host's simulated board (hal.h's hal_sim),
+// for tests that drive machine's inputs and watch its outputs. On a target
+// without a simulation every function raises OSError(ENODEV).
+//
+//     pin(n)                   the level pin n shows
+//     pin(n, level[, after_us])  applies a level from outside (0, 1, None to
+//                              let the pin float), now or after_us from now
+//     state(n)                 (mode, pull_up, driven, applied): mode 0 IN, 1 OUT,
+//                              2 OPEN_DRAIN, None unconfigured; driven and applied
+//                              are levels or None
+//     wire(src, dst)           dst reads what src shows; wire(dst, dst) cuts it
+//     i2c_device(scl, sda, addr=0x50)  a 256-byte EEPROM (24C02) on two pins
+//     i2c_memory(addr[, data[, offset]])  its bytes, or writes data into them
+//     adc(channel, value)      what ADC(channel).read() gives
+//     pwm(n)                   (freq, duty) of pin n's PWM, or None
+//     uart1()                  the bytes written to UART1 since the last call
+//     bitstream(n)             the bytes machine.bitstream sent on pin n since then
+//     reset()                  nothing attached, every input floating
+#include "machine.h"
+
+static const hal_sim_t *sim(void) {
+    const hal_sim_t *s = hal_sim();
+    if (s == NULL) {
+        raise_os_error(ESPY_ENODEV);
+    }
+    return s;
+}
+
+static unsigned pin_number(value_t v) {
+    smallint_t n = value_get_int(v);
+    if (n < 0 || n >= HAL_PIN_COUNT) {
+        raise_msg(&type_ValueError, "invalid pin");
+    }
+    return (unsigned)n;
+}
+
+static value_t level_or_none(int level) {
+    return level < 0 ? VAL_NONE : SMALL(level);
+}
+
+static value_t simboard_pin_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    const hal_sim_t *s = sim();
+    unsigned pin = pin_number(args[0]);
+    if (n_args == 1) {
+        int mode, driven, applied;
+        bool pull_up;
+        return SMALL(s->pin_state(pin, &mode, &pull_up, &driven, &applied));
+    }
+    int level = args[1] == VAL_NONE ? -1 : obj_is_true(args[1]);
+    smallint_t after = n_args > 2 ? value_get_int(args[2]) : 0;
+    s->pin_apply(pin, level, after < 0 ? 0 : (uint32_t)after);
+    return VAL_NONE;
+}
+static BUILTIN_FN(simboard_pin_obj, Q_pin, 1, 3, false, simboard_pin_fn);
+
+static value_t simboard_state_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    int mode, driven, applied;
+    bool pull_up;
+    sim()->pin_state(pin_number(args[0]), &mode, &pull_up, &driven, &applied);
+    value_t items[4] = {level_or_none(mode), pull_up ? VAL_TRUE : VAL_FALSE, level_or_none(driven),
+                        level_or_none(applied)};
+    return tuple_new(4, items);
+}
+static BUILTIN_FN(simboard_state_obj, Q_state, 1, 1, false, simboard_state_fn);
+
+static value_t simboard_wire_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    sim()->pin_wire(pin_number(args[0]), pin_number(args[1]));
+    return VAL_NONE;
+}
+static BUILTIN_FN(simboard_wire_obj, Q_wire, 2, 2, false, simboard_wire_fn);
+
+static value_t simboard_i2c_device_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    const hal_sim_t *s = sim();
+    smallint_t addr = n_args > 2 ? value_get_int(args[2]) : 0x50;
+    if (addr < 0 || addr > 0x7F) {
+        raise_msg(&type_ValueError, "invalid I2C address");
+    }
+    if (!s->i2c_attach(pin_number(args[0]), pin_number(args[1]), (unsigned)addr)) {
+        raise_msg(&type_ValueError, "I2C address taken, or 4 devices already");
+    }
+    return VAL_NONE;
+}
+static BUILTIN_FN(simboard_i2c_device_obj, Q_i2c_device, 2, 3, false, simboard_i2c_device_fn);
+
+static value_t simboard_i2c_memory_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    uint8_t *mem = sim()->i2c_memory((unsigned)value_get_int(args[0]));
+    if (mem == NULL) {
+        raise_msg(&type_ValueError, "no I2C device at that address");
+    }
+    if (n_args == 1) {
+        return bytes_new(mem, 256);
+    }
+    buffer_info_t b;
+    if (!obj_get_buffer(args[1], &b, BUFFER_READ)) {
+        raise_msg(&type_TypeError, "object with buffer protocol required");
+    }
+    smallint_t offset = n_args > 2 ? value_get_int(args[2]) : 0;
+    if (offset < 0 || (size_t)offset + b.len > 256) {
+        raise_msg(&type_ValueError, "past the end of the device's 256 bytes");
+    }
+    for (size_t i = 0; i < b.len; i++) {
+        mem[offset + i] = ((const uint8_t *)b.buf)[i];
+    }
+    return VAL_NONE;
+}
+static BUILTIN_FN(simboard_i2c_memory_obj, Q_i2c_memory, 1, 3, false, simboard_i2c_memory_fn);
+
+static value_t simboard_adc_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    sim()->adc_set((unsigned)value_get_int(args[0]), (int)value_get_int(args[1]));
+    return VAL_NONE;
+}
+static BUILTIN_FN(simboard_adc_obj, Q_adc, 2, 2, false, simboard_adc_fn);
+
+static value_t simboard_pwm_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    uint32_t freq, duty;
+    if (!sim()->pwm_get(pin_number(args[0]), &freq, &duty)) {
+        return VAL_NONE;
+    }
+    value_t items[2] = {SMALL(freq), SMALL(duty)};
+    return tuple_new(2, items);
+}
+static BUILTIN_FN(simboard_pwm_obj, Q_pwm, 1, 1, false, simboard_pwm_fn);
+
+static value_t take(unsigned which) {
+    const hal_sim_t *s = sim();
+    uint8_t buf[256];
+    vstr_t vs;
+    vstr_init(&vs, 16);
+    size_t n;
+    while ((n = s->take_output(which, buf, sizeof buf)) > 0) {
+        vstr_add_strn(&vs, (const char *)buf, n);
+    }
+    return bytes_new((const uint8_t *)vs.buf, vs.len);
+}
+
+static value_t simboard_uart1_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    return take(255);
+}
+static BUILTIN_FN(simboard_uart1_obj, Q_uart1, 0, 0, false, simboard_uart1_fn);
+
+static value_t simboard_bitstream_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    return take(pin_number(args[0]));
+}
+static BUILTIN_FN(simboard_bitstream_obj, Q_bitstream, 1, 1, false, simboard_bitstream_fn);
+
+static value_t simboard_reset_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    sim()->reset();
+    return VAL_NONE;
+}
+static BUILTIN_FN(simboard_reset_obj, Q_reset, 0, 0, false, simboard_reset_fn);
+
+static const map_entry_t simboard_table[] = {
+    {QSTR(Q___name__), QSTR(Q_simboard)},
+    {QSTR(Q_adc), PTR_VAL(&simboard_adc_obj)},
+    {QSTR(Q_bitstream), PTR_VAL(&simboard_bitstream_obj)},
+    {QSTR(Q_i2c_device), PTR_VAL(&simboard_i2c_device_obj)},
+    {QSTR(Q_i2c_memory), PTR_VAL(&simboard_i2c_memory_obj)},
+    {QSTR(Q_pin), PTR_VAL(&simboard_pin_obj)},
+    {QSTR(Q_pwm), PTR_VAL(&simboard_pwm_obj)},
+    {QSTR(Q_reset), PTR_VAL(&simboard_reset_obj)},
+    {QSTR(Q_state), PTR_VAL(&simboard_state_obj)},
+    {QSTR(Q_uart1), PTR_VAL(&simboard_uart1_obj)},
+    {QSTR(Q_wire), PTR_VAL(&simboard_wire_obj)},
+};
+MODULE_ROM(simboard_module, Q_simboard, simboard_table);
+
+ESPY_MODULE(simboard, simboard_module);

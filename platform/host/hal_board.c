@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: MIT
+// The board's peripherals on the host (hal.h's board part): a simulated
+// ESP8266 whose pins a test drives and watches through hal_sim() (the
+// simboard module, board/sim_board.c).
+//
+// Each pin has what the chip does to it (its mode, pull-up and the level it
+// writes) and what the world does to it: a level applied from outside, a
+// wire from another pin, or an I2C device on it (sim_i2c.c). Its level is
+// worked out from those as a circuit would: the chip's push-pull output
+// wins, a low from anyone on an open-drain line wins over a high, then the
+// applied level, the wire, the pull-up (the chip's, or the bus resistors an
+// I2C device comes with); a floating pin reads 0. Every change works the
+// levels out again, lets the I2C devices react to their bus, and raises the
+// interrupts of the pins whose level went the way their trigger asks.
+//
+// "Interrupts" are a recursive mutex: hal_irq_disable takes it, and the
+// board's thread holds it while it plays an interrupt. That thread fires
+// the alarm (machine.Timer) and applies the levels a test asked for later
+// (time_pulse_us, edges while Python sleeps), then wakes the Python thread
+// from a sleep with SIGUSR2 so that the callbacks run at once.
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "board_host.h"
+#include "exc.h"
+#include "hal.h"
+#include "hal_board.h"
+#include "modules.h"
+#include "vm.h"
+
+#define PENDING_MAX 64           // levels applied later
+#define OUTPUT_SIZE 4096         // bytes kept per output (UART1, bitstream per pin)
+#define OUTPUT_UART1 HAL_PIN_COUNT
+
+static pthread_mutex_t irq_lock;
+static pthread_once_t irq_once = PTHREAD_ONCE_INIT;
+
+typedef struct {
+    bool configured, pull_up;
+    uint8_t mode;
+    int8_t written;              // the level the program wrote (-1 never)
+    int8_t applied;              // from outside, -1 none
+    int8_t wire_from;            // the pin this one is wired to, -1 none
+    uint8_t level;               // as last worked out
+    uint8_t irq;                 // HAL_PIN_IRQ_* enabled
+} sim_pin_t;
+
+static struct {
+    sim_pin_t pin[HAL_PIN_COUNT];
+    int adc[2];
+    uint32_t pwm_freq;
+    int16_t pwm_duty[HAL_PIN_COUNT];
+    struct {
+        uint8_t data[OUTPUT_SIZE];
+        size_t len;
+    } output[HAL_PIN_COUNT + 1];
+    // the board's thread
+    bool thread_started;
+    pthread_t thread, python_thread;
+    pthread_cond_t wake;
+    bool alarm_on;
+    uint64_t alarm_at;
+    struct {
+        uint64_t at;
+        uint8_t pin;
+        int8_t level;
+    } pending[PENDING_MAX];
+    unsigned n_pending;
+    // RTC memory, reset cause, SPI mode
+    uint8_t rtc_memory[HAL_RTC_MEMORY_SIZE];
+    int reset_cause;
+    uint8_t spi_polarity, spi_phase;
+} sim = {.adc = {0, 3300}};
+
+static void init_lock(void) {
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&irq_lock, &attr);
+    for (unsigned i = 0; i < HAL_PIN_COUNT; i++) {
+        sim.pin[i].written = -1;
+        sim.pin[i].applied = -1;
+        sim.pin[i].wire_from = -1;
+        sim.pwm_duty[i] = -1;
+    }
+}
+
+uint32_t hal_irq_disable(void) {
+    pthread_once(&irq_once, init_lock);
+    pthread_mutex_lock(&irq_lock);
+    return 1;
+}
+
+void hal_irq_restore(uint32_t state) {
+    if (state == 1) {
+        pthread_mutex_unlock(&irq_lock);
+    }
+}
+
+static uint64_t now_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+// ---- the pins -------------------------------------------------------------------------
+
+static int driven(const sim_pin_t *p) {
+    if (!p->configured || p->written < 0 || p->mode == HAL_PIN_IN) {
+        return -1;
+    }
+    if (p->mode == HAL_PIN_OPEN_DRAIN) {
+        return p->written == 0 ? 0 : -1;
+    }
+    return p->written;
+}
+
+static int pin_level(unsigned n, int depth) {
+    const sim_pin_t *p = &sim.pin[n];
+    int d = driven(p);
+    if (d >= 0) {
+        return d;
+    }
+    if (sim_i2c_pulls_low(n)) {
+        return 0;
+    }
+    if (p->applied >= 0) {
+        return p->applied;
+    }
+    if (p->wire_from >= 0 && depth < HAL_PIN_COUNT) {
+        return pin_level((unsigned)p->wire_from, depth + 1);
+    }
+    return p->pull_up || sim_i2c_on_pin(n) ? 1 : 0;
+}
+
+// Works the levels out again after a change, lets the I2C devices see
+// their bus, and raises the interrupts the new levels call for. With the
+// lock held.
+static void update(void) {
+    uint8_t before[HAL_PIN_COUNT];
+    for (unsigned n = 0; n < HAL_PIN_COUNT; n++) {
+        before[n] = sim.pin[n].level;
+    }
+    for (int round = 0; round < 8; round++) {
+        bool changed = false;
+        for (unsigned n = 0; n < HAL_PIN_COUNT; n++) {
+            uint8_t level = (uint8_t)pin_level(n, 0);
+            changed |= level != sim.pin[n].level;
+            sim.pin[n].level = level;
+        }
+        // A device answers a change of its bus by pulling SDA or letting
+        // it go: then the levels are worked out once more.
+        if (!sim_i2c_bus_changed(sim_level_of) && !changed) {
+            break;
+        }
+    }
+    for (unsigned n = 0; n < HAL_PIN_COUNT; n++) {
+        uint8_t now = sim.pin[n].level;
+        unsigned edge = now > before[n] ? HAL_PIN_IRQ_RISING : now < before[n] ? HAL_PIN_IRQ_FALLING : 0;
+        if (edge & sim.pin[n].irq) {
+            board_pin_interrupt(n);
+        }
+    }
+}
+
+int sim_level_of(unsigned pin) {
+    return sim.pin[pin].level;
+}
+
+int hal_pin_config(unsigned pin, unsigned mode, bool pull_up) {
+    uint32_t irq = hal_irq_disable();
+    sim_pin_t *p = &sim.pin[pin];
+    p->configured = true;
+    p->mode = (uint8_t)mode;
+    p->pull_up = pull_up;
+    update();
+    hal_irq_restore(irq);
+    return 0;
+}
+
+void hal_pin_write(unsigned pin, bool level) {
+    uint32_t irq = hal_irq_disable();
+    sim.pin[pin].written = level;
+    update();
+    hal_irq_restore(irq);
+}
+
+// Without the lock: a program polling a pin (time_pulse_us) must not keep
+// the board's thread from changing it. A byte is read whole.
+bool hal_pin_read(unsigned pin) {
+    return ((volatile sim_pin_t *)&sim.pin[pin])->level;
+}
+
+void hal_pin_irq(unsigned pin, unsigned edges) {
+    uint32_t irq = hal_irq_disable();
+    sim.pin[pin].irq = (uint8_t)edges;
+    hal_irq_restore(irq);
+}
+
+// ---- the board's thread: the alarm and levels applied later ----------------------------
+
+static void on_wake(int sig) {
+    (void)sig;                   // only ends a sleep early
+}
+
+static void apply_now(unsigned pin, int level) {
+    sim.pin[pin].applied = (int8_t)level;
+    update();
+}
+
+static void *board_thread(void *arg) {
+    (void)arg;
+    pthread_mutex_lock(&irq_lock);
+    for (;;) {
+        uint64_t now = now_us(), next = UINT64_MAX;
+        bool fired = false;
+        if (sim.alarm_on) {
+            if (sim.alarm_at <= now) {
+                sim.alarm_on = false;
+                board_alarm();
+                fired = true;
+            } else {
+                next = sim.alarm_at;
+            }
+        }
+        for (unsigned i = 0; i < sim.n_pending;) {
+            if (sim.pending[i].at <= now) {
+                unsigned pin = sim.pending[i].pin;
+                int level = sim.pending[i].level;
+                sim.pending[i] = sim.pending[--sim.n_pending];
+                apply_now(pin, level);
+                fired = true;
+                continue;
+            }
+            if (sim.pending[i].at < next) {
+                next = sim.pending[i].at;
+            }
+            i++;
+        }
+        if (fired) {
+            if (micropython_sched_pending) {
+                pthread_kill(sim.python_thread, SIGUSR2);
+            }
+            continue;                    // the alarm may have been started again
+        }
+        if (next == UINT64_MAX) {
+            pthread_cond_wait(&sim.wake, &irq_lock);
+        } else {
+            struct timespec ts = {(time_t)(next / 1000000u), (long)(next % 1000000u) * 1000L};
+            pthread_cond_timedwait(&sim.wake, &irq_lock, &ts);
+        }
+    }
+    return NULL;
+}
+
+// With the lock held: starts the thread the first time, else wakes it to
+// look at what has changed.
+static bool poke_thread(void) {
+    if (!sim.thread_started) {
+        pthread_condattr_t attr;
+        pthread_condattr_init(&attr);
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+        pthread_cond_init(&sim.wake, &attr);
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_wake;
+        sigaction(SIGUSR2, &sa, NULL);   // no SA_RESTART: a sleep returns early
+        sim.python_thread = pthread_self();
+        if (pthread_create(&sim.thread, NULL, board_thread, NULL) != 0) {
+            return false;
+        }
+        sim.thread_started = true;
+    }
+    pthread_cond_signal(&sim.wake);
+    return true;
+}
+
+int hal_alarm_start(uint32_t us) {
+    uint32_t irq = hal_irq_disable();
+    sim.alarm_at = now_us() + us;
+    sim.alarm_on = true;
+    bool ok = poke_thread();
+    hal_irq_restore(irq);
+    return ok ? 0 : -ESPY_ENOMEM;
+}
+
+void hal_alarm_stop(void) {
+    uint32_t irq = hal_irq_disable();
+    sim.alarm_on = false;
+    hal_irq_restore(irq);
+}
+
+void hal_wait_for_interrupt(void) {
+    struct timespec req = {0, 1000000L};
+    nanosleep(&req, NULL);
+}
+
+void hal_delay_us(uint32_t us) {
+    if (us >= 2000) {
+        struct timespec req = {(time_t)(us / 1000000u), (long)(us % 1000000u) * 1000L};
+        while (nanosleep(&req, &req) != 0 && errno == EINTR) {
+        }
+        return;
+    }
+    uint64_t end = now_us() + us;
+    while (now_us() < end) {
+    }
+}
+
+// ---- outputs a test reads back: UART1 and bitstreams ------------------------------------
+
+static void output_add(unsigned which, const uint8_t *data, size_t len) {
+    uint32_t irq = hal_irq_disable();
+    for (size_t i = 0; i < len; i++) {
+        if (sim.output[which].len == OUTPUT_SIZE) {
+            memmove(sim.output[which].data, sim.output[which].data + 1, OUTPUT_SIZE - 1);
+            sim.output[which].len--;
+        }
+        sim.output[which].data[sim.output[which].len++] = data[i];
+    }
+    hal_irq_restore(irq);
+}
+
+// The bytes go to the pin's output record; the pin ends low, as after the
+// last bit's low time.
+void hal_bitstream(unsigned pin, const uint32_t high_ns[2], const uint32_t low_ns[2], const uint8_t *buf,
+                   size_t len) {
+    output_add(pin, buf, len);
+    hal_pin_write(pin, 0);
+}
+
+int hal_uart_config(unsigned id, uint32_t baudrate, unsigned bits, int parity, unsigned stop) {
+    return 0;
+}
+
+static void write_fd(int fd, const void *data, size_t len) {
+    const char *p = data;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+}
+
+// UART0 is the console (stdout when a script runs); UART1's bytes are kept.
+void hal_uart_write(unsigned id, const void *data, size_t len) {
+    if (id == 1) {
+        output_add(OUTPUT_UART1, data, len);
+    } else if (board_host_active()) {
+        hal_console_write(data, len);
+    } else {
+        write_fd(1, data, len);
+    }
+}
+
+// ---- ADC, PWM, SPI ------------------------------------------------------------------------
+
+int hal_adc_read(unsigned channel) {
+    return channel < 2 ? sim.adc[channel] : -ESPY_ENODEV;
+}
+
+int hal_pwm_config(uint32_t freq, const int16_t duty[HAL_PIN_COUNT]) {
+    uint32_t irq = hal_irq_disable();
+    sim.pwm_freq = freq;
+    memcpy(sim.pwm_duty, duty, sizeof sim.pwm_duty);
+    hal_irq_restore(irq);
+    return 0;
+}
+
+// HSPI through the simulated pins: SCK 14, MOSI 13, MISO 12, so that a
+// test can wire MOSI to MISO, or watch the clock.
+#define SPI_SCK 14
+#define SPI_MOSI 13
+#define SPI_MISO 12
+
+int hal_spi_config(uint32_t baudrate, unsigned polarity, unsigned phase) {
+    sim.spi_polarity = (uint8_t)polarity;
+    sim.spi_phase = (uint8_t)phase;
+    hal_pin_config(SPI_SCK, HAL_PIN_OUT, false);
+    hal_pin_write(SPI_SCK, polarity);
+    hal_pin_config(SPI_MOSI, HAL_PIN_OUT, false);
+    hal_pin_config(SPI_MISO, HAL_PIN_IN, false);
+    return 0;
+}
+
+void hal_spi_transfer(const uint8_t *out, uint8_t *in, size_t len) {
+    bool idle = sim.spi_polarity, active = !idle;
+    for (size_t i = 0; i < len; i++) {
+        uint8_t byte = out != NULL ? out[i] : 0, got = 0;
+        for (int bit = 7; bit >= 0; bit--) {
+            hal_pin_write(SPI_MOSI, (byte >> bit) & 1);
+            if (sim.spi_phase == 0) {
+                hal_pin_write(SPI_SCK, active);
+                got = (uint8_t)(got << 1 | hal_pin_read(SPI_MISO));
+                hal_pin_write(SPI_SCK, idle);
+            } else {
+                hal_pin_write(SPI_SCK, active);
+                hal_pin_write(SPI_SCK, idle);
+                got = (uint8_t)(got << 1 | hal_pin_read(SPI_MISO));
+            }
+        }
+        if (in != NULL) {
+            in[i] = got;
+        }
+    }
+}
+
+// ---- RTC memory, resets, the chip's id ---------------------------------------------------
+
+void hal_rtc_memory_read(uint32_t offset, void *buf, size_t len) {
+    memcpy(buf, sim.rtc_memory + offset, len);
+}
+
+void hal_rtc_memory_write(uint32_t offset, const void *buf, size_t len) {
+    memcpy(sim.rtc_memory + offset, buf, len);
+}
+
+int hal_reset_cause(void) {
+    return sim.reset_cause;
+}
+
+// The simulated board cannot start again by itself: it records the cause
+// and returns, and board/ raises SystemExit (a soft reset on the board, the
+// end of a script). A deep sleep first sleeps, until Ctrl-C (the reset
+// button) when it has no end.
+void hal_reset(unsigned kind, uint64_t sleep_us) {
+    sim.reset_cause = (int)kind;
+    if (kind != HAL_RESET_DEEPSLEEP) {
+        return;
+    }
+    uint64_t end = sleep_us == 0 ? UINT64_MAX : now_us() + sleep_us;
+    while (now_us() < end && !vm_interrupt_pending) {
+        uint64_t left = end - now_us();
+        struct timespec req = {0, left > 10000 ? 10000000L : (long)left * 1000L};
+        nanosleep(&req, NULL);
+    }
+    vm_interrupt_pending = 0;
+}
+
+uint32_t hal_chip_id(void) {
+    return 0x00E5B0A2;           // a made-up id, the same on every run
+}
+
+// ---- the controls (hal_sim_t) ---------------------------------------------------------------
+
+static void sim_pin_apply(unsigned pin, int level, uint32_t delay_us) {
+    uint32_t irq = hal_irq_disable();
+    if (delay_us == 0) {
+        apply_now(pin, level);
+    } else if (sim.n_pending < PENDING_MAX) {
+        sim.pending[sim.n_pending].at = now_us() + delay_us;
+        sim.pending[sim.n_pending].pin = (uint8_t)pin;
+        sim.pending[sim.n_pending].level = (int8_t)level;
+        sim.n_pending++;
+        poke_thread();
+    }
+    hal_irq_restore(irq);
+}
+
+static int sim_pin_state(unsigned pin, int *mode, bool *pull_up, int *driven_level, int *applied) {
+    uint32_t irq = hal_irq_disable();
+    const sim_pin_t *p = &sim.pin[pin];
+    *mode = p->configured ? p->mode : -1;
+    *pull_up = p->pull_up;
+    *driven_level = driven(p);
+    *applied = p->applied;
+    int level = p->level;
+    hal_irq_restore(irq);
+    return level;
+}
+
+static void sim_pin_wire(unsigned from, unsigned to) {
+    uint32_t irq = hal_irq_disable();
+    sim.pin[to].wire_from = from == to ? -1 : (int8_t)from;
+    update();
+    hal_irq_restore(irq);
+}
+
+static bool sim_i2c_attach_locked(unsigned scl, unsigned sda, unsigned addr) {
+    uint32_t irq = hal_irq_disable();
+    bool ok = sim_i2c_attach(scl, sda, addr);
+    update();
+    hal_irq_restore(irq);
+    return ok;
+}
+
+static void sim_adc_set(unsigned channel, int value) {
+    if (channel < 2) {
+        sim.adc[channel] = value;
+    }
+}
+
+static bool sim_pwm_get(unsigned pin, uint32_t *freq, uint32_t *duty) {
+    if (sim.pwm_duty[pin] < 0) {
+        return false;
+    }
+    *freq = sim.pwm_freq;
+    *duty = (uint32_t)sim.pwm_duty[pin];
+    return true;
+}
+
+static size_t sim_take_output(unsigned pin, uint8_t *buf, size_t size) {
+    unsigned which = pin < HAL_PIN_COUNT ? pin : OUTPUT_UART1;
+    uint32_t irq = hal_irq_disable();
+    size_t n = sim.output[which].len < size ? sim.output[which].len : size;
+    memcpy(buf, sim.output[which].data, n);
+    memmove(sim.output[which].data, sim.output[which].data + n, sim.output[which].len - n);
+    sim.output[which].len -= n;
+    hal_irq_restore(irq);
+    return n;
+}
+
+static void sim_reset(void) {
+    uint32_t irq = hal_irq_disable();
+    for (unsigned i = 0; i < HAL_PIN_COUNT; i++) {
+        sim.pin[i].applied = -1;
+        sim.pin[i].wire_from = -1;
+    }
+    sim.n_pending = 0;
+    sim_i2c_detach_all();
+    update();
+    hal_irq_restore(irq);
+}
+
+static const hal_sim_t sim_controls = {
+    .pin_apply = sim_pin_apply,
+    .pin_state = sim_pin_state,
+    .pin_wire = sim_pin_wire,
+    .i2c_attach = sim_i2c_attach_locked,
+    .i2c_memory = sim_i2c_memory,
+    .adc_set = sim_adc_set,
+    .pwm_get = sim_pwm_get,
+    .take_output = sim_take_output,
+    .reset = sim_reset,
+};
+
+const hal_sim_t *hal_sim(void) {
+    pthread_once(&irq_once, init_lock);
+    return &sim_controls;
+}
