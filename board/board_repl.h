@@ -26,6 +26,11 @@ void board_boot(void);
 // ESP8266" and the help line, each ended by "\r\n".
 void repl_banner(void);
 
+// A byte of the console, waiting as long as it takes (-1 when the input has
+// ended); callbacks queued meanwhile (micropython.schedule, Timer, IRQs) run
+// while it waits.
+int repl_getc(void);
+
 // The line editor (readline.c): reads one line after `prompt` into `line`
 // (appended to what it holds: earlier lines of the statement, each ended
 // by '\n'). Returns 0 for Enter (echoed as "\r\n"), Ctrl-C, Ctrl-A/B/D/E

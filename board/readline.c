@@ -336,19 +336,19 @@ static void history_show(int k) {
 
 // An escape sequence (ESC already read): returns false at the end of input.
 static bool escape(void) {
-    int c1 = hal_console_getc();
+    int c1 = repl_getc();
     if (c1 < 0) {
         return false;
     }
     if (c1 != '[' && c1 != 'O') {
         return true;
     }
-    int c2 = hal_console_getc();
+    int c2 = repl_getc();
     if (c2 < 0) {
         return false;
     }
     if (c2 >= '0' && c2 <= '9') {
-        int c3 = hal_console_getc();
+        int c3 = repl_getc();
         if (c3 < 0) {
             return false;
         }
@@ -410,7 +410,7 @@ int repl_readline(vstr_t *line, const char *prompt) {
     // rl.last_eol carries over from the previous line: only the first byte
     // of this one can be the other half of its "\r\n".
     for (;;) {
-        int c = hal_console_getc();
+        int c = repl_getc();
         if (c < 0) {
             return REPL_INPUT_END;
         }

@@ -13,6 +13,7 @@
 #include "compile.h"
 #include "espy.h"
 #include "hal.h"
+#include "modules.h"
 #include "board_repl.h"
 #include "machine.h"
 
@@ -22,6 +23,8 @@
 // The raw REPL survives a soft reset: on the host the process goes on; the
 // firmware keeps it across its restart with repl_set_raw.
 static bool raw_mode;
+
+static void print_exception(value_t exc);
 
 static void outs(const char *s) {
     hal_console_write(s, strlen(s));
@@ -44,6 +47,26 @@ bool repl_is_raw(void) {
 
 void repl_set_raw(bool raw) {
     raw_mode = raw;
+}
+
+// ---- reading the console --------------------------------------------------------
+
+int repl_getc(void) {
+    for (;;) {
+        int c = hal_console_getc();
+        if (c != HAL_CONSOLE_PENDING) {
+            return c;
+        }
+        // Callbacks queued while waiting run now, as at the chip's prompt;
+        // one that raises has its traceback printed.
+        nlr_buf_t nlr;
+        if (nlr_push(&nlr) == 0) {
+            micropython_run_scheduled();
+            nlr_pop();
+        } else {
+            print_exception(nlr.value);
+        }
+    }
 }
 
 // ---- the banner ---------------------------------------------------------------
@@ -137,7 +160,7 @@ static int raw_paste_next(reader_t *r) {
         hal_console_write("\x01", 1);       // room for another window
         r->received = 0;
     }
-    int c = hal_console_getc();
+    int c = repl_getc();
     if (c < 0 || c == CTRL('D')) {
         r->ended = true;
         hal_console_write("\x04", 1);       // all received
@@ -170,7 +193,7 @@ static int raw_paste(void) {
         // Compiling stopped early: ask the host to stop, take what it still sends.
         hal_console_write("\x04", 1);
         int c;
-        while ((c = hal_console_getc()) >= 0 && c != CTRL('D')) {
+        while ((c = repl_getc()) >= 0 && c != CTRL('D')) {
         }
     }
     return raw_finish(status, exc);
@@ -185,7 +208,7 @@ restart:
         outs(">");
         buf.len = 0;
         for (;;) {
-            int c = hal_console_getc();
+            int c = repl_getc();
             if (c < 0) {
                 return REPL_EOF;
             }
@@ -240,7 +263,7 @@ static int paste_mode(void) {
     vstr_t text;
     vstr_init(&text, 64);
     for (;;) {
-        int c = hal_console_getc();
+        int c = repl_getc();
         if (c < 0) {
             return REPL_EOF;
         }

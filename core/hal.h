@@ -31,6 +31,9 @@ int hal_stdin_read(char *buf, size_t size);
 // (micropython.kbd_intr) is a byte like any other; otherwise it is not
 // queued and calls espy_interrupt(). hal_console_write sends bytes as they
 // are; hal_stdout_write and hal_stderr_write of a board send '\n' as "\r\n".
+// HAL_CONSOLE_PENDING instead of a byte: callbacks were queued
+// (micropython.schedule) while it waited; the caller runs them and asks again.
+#define HAL_CONSOLE_PENDING (-2)
 int hal_console_getc(void);
 void hal_console_write(const char *data, size_t len);
 void hal_console_set_line_mode(bool on);

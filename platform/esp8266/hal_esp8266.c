@@ -5,6 +5,7 @@
 #include "chip.h"
 #include "espy.h"
 #include "exc.h"
+#include "modules.h"
 #include "hal.h"
 #include "esp8266_board.h"
 
@@ -152,13 +153,18 @@ bool hal_set_cpu_freq(uint32_t hz) {
 
 // ---- the board's console (board/repl.c) ---------------------------------------
 
+// Callbacks queued while the REPL waits (a Timer, a pin's IRQ) run at the
+// prompt: HAL_CONSOLE_PENDING says so.
 int hal_console_getc(void) {
-    int c;
-    while ((c = uart_wait_byte()) < 0) {
-        // Only outside line mode can the wait end without a byte (the
-        // interrupt character); the REPL reads in line mode.
+    for (;;) {
+        int c = uart_read_byte();
+        if (c >= 0) {
+            return c;
+        }
+        if (micropython_sched_pending) {
+            return HAL_CONSOLE_PENDING;
+        }
     }
-    return c;
 }
 
 void hal_console_write(const char *data, size_t len) {

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "board_host.h"
@@ -115,10 +116,23 @@ static void *receiver(void *arg) {
     }
 }
 
+// Waits in steps of 10 ms, so that callbacks queued meanwhile (a Timer, a
+// pin's IRQ) run at the prompt, as on the chip: HAL_CONSOLE_PENDING says so.
 int hal_console_getc(void) {
     pthread_mutex_lock(&con.lock);
     while (con.head == con.tail && !con.ended) {
-        pthread_cond_wait(&con.changed, &con.lock);
+        if (micropython_sched_pending) {
+            pthread_mutex_unlock(&con.lock);
+            return HAL_CONSOLE_PENDING;
+        }
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 10 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&con.changed, &con.lock, &until);
     }
     int c = -1;
     if (con.head != con.tail) {
@@ -163,7 +177,7 @@ int board_host_readline(char *buf, size_t size) {
         return 0;
     }
     for (;;) {
-        int c = hal_console_getc();
+        int c = repl_getc();
         if (c < 0 || (c == 0x04 && n == 0)) {
             return -1;
         }
@@ -198,7 +212,7 @@ int board_host_read(char *buf, size_t size) {
     if (size == 0) {
         return 0;
     }
-    int c = hal_console_getc();
+    int c = repl_getc();
     if (c < 0) {
         return 0;
     }

@@ -539,6 +539,16 @@ def main_py_loop_interrupted():
         b.close()
 
 
+@board_test
+def callbacks_run_at_the_prompt(b):
+    # A Timer's callback fires while the REPL waits for input, as on the chip.
+    b.send("from machine import Timer\r")
+    b.read_until(">>> ")
+    b.send("t = Timer(-1); t.init(period=50, mode=Timer.ONE_SHOT, callback=lambda t: print('fired'))\r")
+    b.read_until(">>> ")
+    b.expect("fired\r\n", timeout=5)
+
+
 @test
 def fat_filesystem_boots():
     # A flash formatted FAT (as older firmware did) is detected and mounted.
