@@ -127,6 +127,57 @@ uint32_t hal_ticks_cpu(void);
 // getrandom; QEMU: a generator seeded from the cycle counter).
 void hal_random_bytes(void *buf, size_t len);
 
+// ---- lib/'s needs: sockets (lib/mod_socket.c) --------------------------------
+// IPv4 TCP and UDP sockets, as lwIP gives them on the chip. A socket is a
+// handle >= 0; the functions return >= 0 or a negative ESPY_E* value. Every
+// socket is non-blocking: what would wait returns -ESPY_EAGAIN (connect:
+// -ESPY_EINPROGRESS), and lib/ waits with hal_socket_poll, so that timeouts
+// and Ctrl-C behave alike on every target. The host uses its own sockets;
+// QEMU and the chip (no network stack yet) answer -ESPY_ENODEV.
+#define HAL_SOCK_STREAM 1
+#define HAL_SOCK_DGRAM 2
+#define HAL_SOCK_RAW 3
+
+// hal_socket_setsockopt's options; the value is an int, but for the
+// membership options 8 bytes: the group's address, then the interface's.
+#define HAL_SO_REUSEADDR 1
+#define HAL_SO_BROADCAST 2
+#define HAL_TCP_NODELAY 3
+#define HAL_IP_ADD_MEMBERSHIP 4
+#define HAL_IP_DROP_MEMBERSHIP 5
+
+// hal_socket_poll's events: select's (and lib/stream.h's) numbers.
+#define HAL_POLL_IN 0x01
+#define HAL_POLL_OUT 0x04
+#define HAL_POLL_ERR 0x08
+#define HAL_POLL_HUP 0x10
+
+typedef struct hal_sockaddr {
+    uint8_t ip[4];               // in network order: 127, 0, 0, 1
+    uint16_t port;
+} hal_sockaddr_t;
+
+int hal_socket_open(int type, int proto);                    // a HAL_SOCK_* type
+int hal_socket_close(int s);
+int hal_socket_bind(int s, const hal_sockaddr_t *addr);
+int hal_socket_listen(int s, int backlog);
+// A new socket for the next connection waiting on s; its peer in *peer.
+int hal_socket_accept(int s, hal_sockaddr_t *peer);
+int hal_socket_connect(int s, const hal_sockaddr_t *addr);
+// The error a connect in progress ended with (0 when it succeeded), once.
+int hal_socket_error(int s);
+// The count sent or received (0 at the end of a TCP stream); `to` NULL
+// sends on a connected socket, `from` NULL ignores the sender.
+int hal_socket_sendto(int s, const void *buf, size_t len, const hal_sockaddr_t *to);
+int hal_socket_recvfrom(int s, void *buf, size_t len, hal_sockaddr_t *from);
+int hal_socket_setsockopt(int s, int option, const void *value, size_t len);
+// Which of `events` (HAL_POLL_*; ERR and HUP are always reported) are
+// ready, waiting at most wait_ms for one.
+int hal_socket_poll(int s, unsigned events, uint32_t wait_ms);
+// The first IPv4 address of host (a name or a dotted quad) in *addr;
+// -ESPY_ENOENT when the name is unknown.
+int hal_getaddrinfo(const char *host, hal_sockaddr_t *addr);
+
 // The interrupt character (Ctrl-C): the target calls espy_interrupt()
 // (espy.h) from its signal handler or UART interrupt.
 

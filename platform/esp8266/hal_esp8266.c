@@ -211,3 +211,84 @@ int hal_flash_write(uint32_t offset, const void *buf, size_t len) {
 int hal_flash_erase(uint32_t sector) {
     return flash_result(chip_flash_erase_sector(sector));
 }
+
+// ---- sockets: none yet ----------------------------------------------------------------
+// The WiFi stack is absent: lwIP (its raw TCP/UDP API, as MicroPython's modlwip uses it)
+// plugs in here, each hal_socket_* over a pcb, when platform/esp8266 gets the radio.
+
+int hal_socket_open(int type, int proto) {
+    (void)type;
+    (void)proto;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_close(int s) {
+    (void)s;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_bind(int s, const hal_sockaddr_t *addr) {
+    (void)s;
+    (void)addr;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_listen(int s, int backlog) {
+    (void)s;
+    (void)backlog;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_accept(int s, hal_sockaddr_t *peer) {
+    (void)s;
+    (void)peer;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_connect(int s, const hal_sockaddr_t *addr) {
+    (void)s;
+    (void)addr;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_error(int s) {
+    (void)s;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_sendto(int s, const void *buf, size_t len, const hal_sockaddr_t *to) {
+    (void)s;
+    (void)buf;
+    (void)len;
+    (void)to;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_recvfrom(int s, void *buf, size_t len, hal_sockaddr_t *from) {
+    (void)s;
+    (void)buf;
+    (void)len;
+    (void)from;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_setsockopt(int s, int option, const void *value, size_t len) {
+    (void)s;
+    (void)option;
+    (void)value;
+    (void)len;
+    return -ESPY_ENODEV;
+}
+
+int hal_socket_poll(int s, unsigned events, uint32_t wait_ms) {
+    (void)s;
+    (void)events;
+    (void)wait_ms;
+    return -ESPY_ENODEV;
+}
+
+int hal_getaddrinfo(const char *host, hal_sockaddr_t *addr) {
+    (void)host;
+    (void)addr;
+    return -ESPY_ENODEV;
+}
