@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "board.h"
+#include "frozen.h"
 
 static const char welcome[] =
     "Welcome to espy, a Python 3 for the ESP8266!\n"
@@ -46,7 +47,7 @@ static bool is_alias(qstr_t name) {
     return plain != Q_NULL && modules_find_builtin(plain) != VAL_NULL;
 }
 
-// MicroPython's layout: sorted, in 4 columns of width 18 filled column by
+// MicroPython's layout: the built-in and the frozen modules, sorted, in 4 columns of width 18 filled column by
 // column, then a line about modules on the filesystem.
 static void print_modules(const print_t *p) {
     value_t names = list_new(0, NULL);
@@ -57,6 +58,13 @@ static void print_modules(const print_t *p) {
         if (!is_alias(*q)) {
             list_append(names, QSTR(*q));
         }
+    }
+    // The frozen modules by their paths, as MicroPython lists them
+    // ("asyncio/core", "upysh").
+    for (size_t i = 0; i < frozen_count; i++) {
+        const char *path = frozen_modules[i].path;
+        size_t len = strlen(path);
+        list_append(names, str_new(path, len > 3 ? len - 3 : len));
     }
     call_method(names, Q_sort, 0, NULL);
     size_t n;
