@@ -22,4 +22,9 @@
     static const dict_obj_t object##_dict = {{&type_dict}, MAP_ROM(table)}; \
     const module_obj_t object = {{&type_module}, PTR_VAL(&object##_dict), qname}
 
+// math.isclose's and cmath.isclose's arguments (mod_math.c): a and b as
+// given, the tolerances checked (ValueError when negative).
+void isclose_args(size_t n_args, size_t n_kw, const value_t *args, value_t *a, value_t *b, pyfloat_t *rel_tol,
+                  pyfloat_t *abs_tol);
+
 #endif

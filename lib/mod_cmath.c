@@ -373,26 +373,12 @@ static pyfloat_t distance(cnum_t a, cnum_t b) {
     return FN(hypot)(a.re - b.re, a.im - b.im);
 }
 
-// isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)
+// isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0): math's arguments
 static value_t cmath_isclose(size_t n_args, size_t n_kw, const value_t *args) {
-    static const qstr_t allowed[] = {Q_a, Q_b, Q_rel_tol, Q_abs_tol, Q_NULL};
-    arg_kw_check_invalid(n_args, n_kw, args, allowed, "isclose");
-    if (n_args > 2) {
-        raise_fmt(&type_TypeError, "isclose() takes exactly 2 positional arguments (%u given)", (unsigned)n_args);
-    }
-    value_t av = n_args > 0 ? args[0] : arg_kw(n_args, n_kw, args, Q_a);
-    value_t bv = n_args > 1 ? args[1] : arg_kw(n_args, n_kw, args, Q_b);
-    if (av == VAL_NULL || bv == VAL_NULL) {
-        raise_fmt(&type_TypeError, "isclose() missing required argument '%s' (pos %u)", av == VAL_NULL ? "a" : "b",
-                  av == VAL_NULL ? 1u : 2u);
-    }
+    value_t av, bv;
+    pyfloat_t rel_tol, abs_tol;
+    isclose_args(n_args, n_kw, args, &av, &bv, &rel_tol, &abs_tol);
     cnum_t a = complex_get(av), b = complex_get(bv), zero = {0, 0};
-    value_t rel = arg_kw(n_args, n_kw, args, Q_rel_tol), abs = arg_kw(n_args, n_kw, args, Q_abs_tol);
-    pyfloat_t rel_tol = rel == VAL_NULL ? (pyfloat_t)1e-9 : (pyfloat_t)value_get_float(rel);
-    pyfloat_t abs_tol = abs == VAL_NULL ? 0 : (pyfloat_t)value_get_float(abs);
-    if (rel_tol < 0 || abs_tol < 0) {
-        raise_msg(&type_ValueError, "tolerances must be non-negative");
-    }
     if (a.re == b.re && a.im == b.im) {
         return VAL_TRUE;
     }

@@ -319,26 +319,33 @@ static value_t math_isnan(size_t n_args, size_t n_kw, const value_t *args) {
 }
 static BUILTIN_FN(math_isnan_obj, Q_isnan, 1, 1, false, math_isnan);
 
-// isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)
-static value_t math_isclose(size_t n_args, size_t n_kw, const value_t *args) {
+void isclose_args(size_t n_args, size_t n_kw, const value_t *args, value_t *a, value_t *b, pyfloat_t *rel_tol,
+                  pyfloat_t *abs_tol) {
     static const qstr_t allowed[] = {Q_a, Q_b, Q_rel_tol, Q_abs_tol, Q_NULL};
     arg_kw_check_invalid(n_args, n_kw, args, allowed, "isclose");
     if (n_args > 2) {
         raise_fmt(&type_TypeError, "isclose() takes exactly 2 positional arguments (%u given)", (unsigned)n_args);
     }
-    value_t av = n_args > 0 ? args[0] : arg_kw(n_args, n_kw, args, Q_a);
-    value_t bv = n_args > 1 ? args[1] : arg_kw(n_args, n_kw, args, Q_b);
-    if (av == VAL_NULL || bv == VAL_NULL) {
-        raise_fmt(&type_TypeError, "isclose() missing required argument '%s' (pos %u)", av == VAL_NULL ? "a" : "b",
-                  av == VAL_NULL ? 1u : 2u);
+    *a = n_args > 0 ? args[0] : arg_kw(n_args, n_kw, args, Q_a);
+    *b = n_args > 1 ? args[1] : arg_kw(n_args, n_kw, args, Q_b);
+    if (*a == VAL_NULL || *b == VAL_NULL) {
+        raise_fmt(&type_TypeError, "isclose() missing required argument '%s' (pos %u)", *a == VAL_NULL ? "a" : "b",
+                  *a == VAL_NULL ? 1u : 2u);
     }
-    pyfloat_t a = float_arg(av), b = float_arg(bv);
     value_t rel = arg_kw(n_args, n_kw, args, Q_rel_tol), abs = arg_kw(n_args, n_kw, args, Q_abs_tol);
-    pyfloat_t rel_tol = rel == VAL_NULL ? (pyfloat_t)1e-9 : float_arg(rel);
-    pyfloat_t abs_tol = abs == VAL_NULL ? 0 : float_arg(abs);
-    if (rel_tol < 0 || abs_tol < 0) {
+    *rel_tol = rel == VAL_NULL ? (pyfloat_t)1e-9 : float_arg(rel);
+    *abs_tol = abs == VAL_NULL ? 0 : float_arg(abs);
+    if (*rel_tol < 0 || *abs_tol < 0) {
         raise_msg(&type_ValueError, "tolerances must be non-negative");
     }
+}
+
+// isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)
+static value_t math_isclose(size_t n_args, size_t n_kw, const value_t *args) {
+    value_t av, bv;
+    pyfloat_t rel_tol, abs_tol;
+    isclose_args(n_args, n_kw, args, &av, &bv, &rel_tol, &abs_tol);
+    pyfloat_t a = float_arg(av), b = float_arg(bv);
     if (a == b) {
         return VAL_TRUE;
     }
