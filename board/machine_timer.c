@@ -80,11 +80,18 @@ static void unlink(timer_obj_t *self) {
     self->running = false;
 }
 
+// From Python's thread: the reset a target could not do from its interrupt.
+static value_t watchdog_reset_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    hal_reset(HAL_RESET_WDT, 0);
+    raise_obj(PTR_VAL(&type_SystemExit));       // a target that cannot restart
+}
+static BUILTIN_FN(watchdog_reset_obj, Q_reset, 1, 1, false, watchdog_reset_fn);
+
 static void watchdog_fires(void) {
     clock.wdt_on = false;
     hal_reset(HAL_RESET_WDT, 0);
-    // Here only where the target cannot reset itself.
-    micropython_schedule(PTR_VAL(&machine_soft_reset_obj), VAL_NONE);
+    // Here only where the target cannot reset itself from an interrupt.
+    micropython_schedule(PTR_VAL(&watchdog_reset_obj), VAL_NONE);
 }
 
 void board_alarm(void) {

@@ -282,8 +282,10 @@ int hal_reset_cause(void);
 // watchdog does (HAL_RESET_WDT), or puts it into deep sleep (kind
 // HAL_RESET_DEEPSLEEP) for sleep_us microseconds (0: until reset), after
 // which it starts with that cause. The RTC's memory and clock are kept.
-// Returns only on a target that cannot restart itself (the host, QEMU),
-// having recorded the cause: board/ then raises SystemExit, the soft reset.
+// Returns only on a target that cannot restart itself (QEMU, a script on
+// the host), or when called from an interrupt, having recorded the cause:
+// board/ then raises SystemExit, or asks again from Python. The host's
+// simulated board starts again as the chip does.
 void hal_reset(unsigned kind, uint64_t sleep_us);
 // The chip's id (machine.unique_id(): its 4 bytes, little-endian).
 uint32_t hal_chip_id(void);

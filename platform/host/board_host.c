@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,8 @@
 #include "hal.h"
 #include "modules.h"
 #include "board_repl.h"
+#include "hal_board.h"
+#include "nlr.h"
 #include "vfs.h"
 
 #define RING_SIZE 4096
@@ -51,6 +54,10 @@ static struct {
 
 bool board_host_active(void) {
     return con.active;
+}
+
+bool board_host_on_main_thread(void) {
+    return con.active && pthread_equal(pthread_self(), con.main_thread);
 }
 
 static void write_all(int fd, const char *data, size_t len) {
@@ -275,6 +282,12 @@ static int open_pty(void) {
 
 // ---- the board ----------------------------------------------------------------------
 
+static jmp_buf restart;
+
+void board_host_restart(void) {
+    longjmp(restart, 1);
+}
+
 int board_host_run(espy_options_t *options, bool pty) {
     con.in_fd = 0;
     con.out_fd = 1;
@@ -299,6 +312,16 @@ int board_host_run(espy_options_t *options, bool pty) {
     if (pthread_create(&con.rx_thread, NULL, receiver, NULL) != 0) {
         fprintf(stderr, "espy: can't start the console's receiver\n");
         return 1;
+    }
+    // machine.reset(), the watchdog and the end of a deep sleep come back
+    // here (board_host_restart): the chip starts again, the world around it
+    // (levels applied, devices), the flash, the RTC and its memory stay.
+    if (setjmp(restart) != 0) {
+        nlr_top = NULL;              // the frames of the program that reset are gone
+        espy_soft_reset();           // files written, sockets closed: kinder than the chip
+        hal_sim_chip_reset();
+        repl_set_raw(false);
+        hal_console_write("\r\n", 2);
     }
     for (;;) {
         espy_init(options);

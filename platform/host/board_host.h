@@ -14,6 +14,10 @@ int board_host_run(espy_options_t *options, bool pty);
 
 // While the board runs, the console serves the hal's stdout, stderr and stdin.
 bool board_host_active(void);
+// True on the board's (Python's) thread, not on a thread playing an interrupt.
+bool board_host_on_main_thread(void);
+// Starts the board again as the chip's reset does: from the Python thread only.
+_Noreturn void board_host_restart(void);
 void board_host_write_cooked(const char *data, size_t len);
 int board_host_readline(char *buf, size_t size);
 int board_host_read(char *buf, size_t size);

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "board_host.h"
+#include "clock_host.h"
 #include "exc.h"
 #include "hal.h"
 #include "hal_board.h"
@@ -89,14 +90,19 @@ static void init_lock(void) {
     }
 }
 
+// How many times this thread holds the lock (a reset lets go of all).
+static __thread unsigned irq_depth;
+
 uint32_t hal_irq_disable(void) {
     pthread_once(&irq_once, init_lock);
     pthread_mutex_lock(&irq_lock);
+    irq_depth++;
     return 1;
 }
 
 void hal_irq_restore(uint32_t state) {
     if (state == 1) {
+        irq_depth--;
         pthread_mutex_unlock(&irq_lock);
     }
 }
@@ -429,22 +435,54 @@ int hal_reset_cause(void) {
     return sim.reset_cause;
 }
 
-// The simulated board cannot start again by itself: it records the cause
-// and returns, and board/ raises SystemExit (a soft reset on the board, the
-// end of a script). A deep sleep first sleeps, until Ctrl-C (the reset
-// button) when it has no end.
+// A script cannot start again: hal_reset records the cause and returns,
+// and board/ raises SystemExit, the end of the script. The board starts
+// again (board_host_restart) once a deep sleep is over: after sleep_us of
+// the board's time (--clock-speed makes it pass faster), or at Ctrl-C (the
+// reset button) when it has no end. On the board's interrupt thread (the
+// watchdog) it only records the cause: board/ then asks again from Python.
 void hal_reset(unsigned kind, uint64_t sleep_us) {
     sim.reset_cause = (int)kind;
-    if (kind != HAL_RESET_DEEPSLEEP) {
-        return;
+    bool board = board_host_on_main_thread();
+    if (!board && board_host_active()) {
+        return;                              // an interrupt's thread
     }
-    uint64_t end = sleep_us == 0 ? UINT64_MAX : now_us() + sleep_us;
-    while (now_us() < end && !vm_interrupt_pending) {
-        uint64_t left = end - now_us();
-        struct timespec req = {0, left > 10000 ? 10000000L : (long)left * 1000L};
-        nanosleep(&req, NULL);
+    if (kind == HAL_RESET_DEEPSLEEP) {
+        int64_t wall = hal_clock_us();
+        uint64_t start = clock_host_board_us();
+        while (!vm_interrupt_pending && (sleep_us == 0 || clock_host_board_us() - start < sleep_us)) {
+            double left = sleep_us == 0 ? 10000 : (double)(sleep_us - (clock_host_board_us() - start)) / clock_host_speed();
+            struct timespec req = {0, left > 10000 ? 10000000L : (long)(left * 1000) + 1};
+            nanosleep(&req, NULL);
+        }
+        vm_interrupt_pending = 0;
+        // The counter starts again from 0 on waking; MicroPython keeps the
+        // wall time by storing it, plus the sleep, before sleeping.
+        clock_host_counter_restart(wall + (int64_t)(clock_host_board_us() - start));
     }
-    vm_interrupt_pending = 0;
+    if (board) {
+        board_host_restart();
+    }
+}
+
+void hal_sim_chip_reset(void) {
+    while (irq_depth > 0) {
+        hal_irq_restore(1);
+    }
+    uint32_t irq = hal_irq_disable();
+    for (unsigned i = 0; i < HAL_PIN_COUNT; i++) {
+        sim_pin_t *p = &sim.pin[i];
+        p->configured = p->pull_up = false;
+        p->mode = HAL_PIN_IN;
+        p->written = -1;
+        p->irq = 0;
+        sim.pwm_duty[i] = -1;
+    }
+    sim.pwm_freq = 0;
+    sim.alarm_on = false;
+    sim.spi_polarity = sim.spi_phase = 0;
+    update();
+    hal_irq_restore(irq);
 }
 
 uint32_t hal_chip_id(void) {

@@ -7,6 +7,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+// A reset of the chip (machine.reset, the watchdog, waking from deep
+// sleep): its pins back to inputs without interrupts, PWM and the alarm
+// off, interrupts on. What the world does to the pins stays.
+void hal_sim_chip_reset(void);
+
 // The level a pin shows, as last worked out.
 int sim_level_of(unsigned pin);
 

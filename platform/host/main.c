@@ -22,6 +22,7 @@
 
 #include "board_host.h"
 #include "config.h"
+#include "clock_host.h"
 #include "flash_host.h"
 #include "espy.h"
 #include "readline.h"
@@ -45,6 +46,7 @@ static void usage(FILE *f) {
         "--pty    : run the board with its UART on a new pseudo-terminal (prints its path)\n"
         "--flash PATH       : the board's flash image (default ./flash.img; made, erased, if missing)\n"
         "--flash-size SIZE  : 512K, 1M, 2M, 4M (default), 8M or 16M\n"
+        "--clock-speed N    : the board's RTC runs N times faster than real time (default 1)\n"
         "-c cmd   : program passed in as a string (terminates the option list)\n"
         "-m mod   : run a library module as a script (terminates the option list)\n"
         "-i       : inspect interactively after running the script or command\n"
@@ -277,6 +279,7 @@ int main(int argc, char **argv) {
     int board = 0;                                    // 1: --board, 2: --pty
     const char *flash_path = "flash.img";
     uint32_t flash_size = 4u << 20;
+    double clock_speed = 0;                           // 0: not given
 
     int i = 1;
     for (; i < argc && command == NULL && module == NULL; i++) {
@@ -305,6 +308,17 @@ int main(int argc, char **argv) {
                 flash_path = value;
             } else if (!flash_host_parse_size(value, &flash_size)) {
                 return value_error("--flash-size %s: give 512K, 1M, 2M, 4M, 8M or 16M", value);
+            }
+            continue;
+        }
+        if (strcmp(a, "--clock-speed") == 0) {
+            if (i + 1 >= argc) {
+                return usage_error("argument expected for the %s option", a);
+            }
+            char *end;
+            clock_speed = strtod(argv[++i], &end);
+            if (*end != '\0' || !(clock_speed >= 0.001 && clock_speed <= 1e7)) {
+                return value_error("--clock-speed %s: give a number from 0.001 to 10000000", argv[i]);
             }
             continue;
         }
@@ -395,6 +409,9 @@ int main(int argc, char **argv) {
     }
 
     ensure_stack_size();
+    if (board_mode || clock_speed != 0) {
+        clock_host_simulate_rtc(clock_speed != 0 ? clock_speed : 1);
+    }
     if (board_mode) {
         if (program) {
             return usage_error("%s runs the board: give it no program", board == 2 ? "--pty" : "--board");

@@ -667,6 +667,128 @@ def pty_uart():
         p.wait()
 
 
+# ---- resets, deep sleep and the RTC ---------------------------------------------------------
+
+
+def friendly(b, line):
+    """Types a line at the friendly REPL; returns what it printed before the next prompt."""
+    b.send(line + "\r")
+    b.read_until(line.encode() + b"\r\n")
+    return b.read_until(b">>> ")[:-4]
+
+
+@test
+def hard_reset_keeps_rtc_and_files():
+    b = Board(fresh_flash("reset.img"))
+    try:
+        b.read_until(BANNER_END)
+        b.expect(">>> ")
+        check(friendly(b, "import machine; print(machine.reset_cause())") == b"0\r\n", "power-on cause")
+        friendly(b, "machine.RTC().memory(b'kept'); machine.RTC().datetime((2030, 1, 2, 0, 3, 4, 5, 0))")
+        friendly(b, "f = open('data.txt', 'w'); f.write('not closed')")
+        friendly(b, "x = 42; machine.disable_irq()")
+        b.send("machine.reset()\r")
+        out = b.read_until(BANNER_END)
+        check(b"soft reboot" not in out, "a hard reset is not a soft reboot: %r" % out)
+        b.expect(">>> ")
+        out = friendly(b, "import machine, time; print(machine.reset_cause(), machine.RTC().memory(), "
+                          "time.localtime()[:3], open('data.txt').read())")
+        check(out == b"4 b'kept' (2030, 1, 2) not closed\r\n", "after machine.reset(): %r" % out)
+        out = friendly(b, "print('x' in globals(), machine.SOFT_RESET, machine.DEEPSLEEP_RESET, machine.WDT_RESET)")
+        check(out == b"False 4 5 1\r\n", "state after the reset: %r" % out)
+        # The pins are the chip's: back to inputs, their interrupts off.
+        out = friendly(b, "p = machine.Pin(4, machine.Pin.OUT); p(1); import simboard; print(simboard.state(4))")
+        check(out == b"(1, False, 1, None)\r\n", "pin 4 driven: %r" % out)
+        b.send("machine.reset()\r")
+        b.read_until(BANNER_END)
+        b.expect(">>> ")
+        out = friendly(b, "import simboard; print(simboard.state(4))")
+        check(out == b"(None, False, None, None)\r\n", "pin 4 after a reset: %r" % out)
+    finally:
+        b.close()
+
+
+@test
+def deep_sleep_wakes_with_its_cause():
+    b = Board(fresh_flash("sleep.img"),
+              command=[ESPY, "--board", "--flash", fresh_flash("sleep.img"), "--clock-speed", "1000"])
+    try:
+        b.read_until(BANNER_END)
+        b.expect(">>> ")
+        friendly(b, "import machine, time; machine.RTC().memory(b'zz'); t = time.time()")
+        friendly(b, "open('t', 'w').write(str(t))")
+        # An hour of the board's time: 3.6 s here.
+        b.send("machine.deepsleep(3600 * 1000)\r")
+        start = time.time()
+        b.read_until(BANNER_END, timeout=30)
+        slept = time.time() - start
+        b.expect(">>> ")
+        check(2.5 < slept < 20, "an hour at 1000x took %.1f s" % slept)
+        out = friendly(b, "import machine, time; print(machine.reset_cause(), machine.RTC().memory(), "
+                          "time.time() - int(open('t').read()))")
+        cause, memory, gone = out.split()
+        check(cause == b"5" and memory == b"b'zz'", "after deep sleep: %r" % out)
+        check(3590 <= int(gone) <= 3600 + 20 * 1000, "the RTC across the sleep: %r" % out)
+        # esp.deepsleep in microseconds, and RTC.ALARM0 as the wake-up.
+        b.send("import esp; esp.deepsleep(2000000)\r")
+        b.read_until(BANNER_END, timeout=30)
+        b.expect(">>> ")
+        check(friendly(b, "import machine; print(machine.reset_cause())") == b"5\r\n", "esp.deepsleep's cause")
+        friendly(b, "r = machine.RTC(); r.irq(trigger=r.ALARM0, wake=machine.DEEPSLEEP); r.alarm(r.ALARM0, 5000)")
+        b.send("machine.deepsleep()\r")
+        b.read_until(BANNER_END, timeout=30)
+    finally:
+        b.close()
+
+
+@test
+def watchdog_resets_the_board():
+    b = Board(fresh_flash("wdt.img"))
+    try:
+        b.read_until(BANNER_END)
+        b.expect(">>> ")
+        friendly(b, "import machine, time; w = machine.WDT(); w.feed()")
+        b.send("while True: time.sleep_ms(10)\r\r")
+        start = time.time()
+        out = b.read_until(BANNER_END, timeout=20)
+        check(4 < time.time() - start < 15, "the watchdog's 5 s took %.1f s" % (time.time() - start))
+        check(b"Traceback" not in out and b"soft reboot" not in out, "a watchdog reset: %r" % out)
+        b.expect(">>> ")
+        check(friendly(b, "import machine; print(machine.reset_cause())") == b"1\r\n", "WDT_RESET cause")
+    finally:
+        b.close()
+
+
+@test
+def rtc_overflows_as_the_seed_says():
+    """The RTC's counter overflows every 7 h 45 min (27,901 s); at 20,000x
+    that is 1.4 s. Read often, the time stays right across three overflows;
+    left unread for more than a period, it loses one."""
+    path = fresh_flash("rtc.img")
+    b = Board(path, command=[ESPY, "--board", "--flash", path, "--clock-speed", "20000"])
+    try:
+        b.read_until(BANNER_END)
+        b.enter_raw(soft_reset=False)
+        out = raw_eval(b, "import time, machine\n"
+                          "machine.RTC().datetime((2024, 2, 29, 0, 23, 0, 0, 0))\n"
+                          "t0 = time.time(); s0 = time.ticks_ms()\n"
+                          "while time.ticks_diff(time.ticks_ms(), s0) < 4500:\n"
+                          "    time.sleep_ms(50); time.time()\n"
+                          "real = time.ticks_diff(time.ticks_ms(), s0) * 20\n"
+                          "print(time.time() - t0 - real, real > 3 * 27901)\n"
+                          "print(machine.RTC().datetime()[:3] >= (2024, 3, 1))\n")
+        drift, crossed, date = out.split()
+        check(abs(int(drift)) < 400 and crossed == b"True" and date == b"True", "read often: %r" % out)
+        out = raw_eval(b, "t0 = time.time(); s0 = time.ticks_ms()\n"
+                          "time.sleep_ms(2200)\n"
+                          "real = time.ticks_diff(time.ticks_ms(), s0) * 20\n"
+                          "print(real - (time.time() - t0))\n")
+        lost = int(out)
+        check(27901 - 400 < lost < 27901 + 400, "unread for 44,000 s the clock should lose one period: %r" % out)
+    finally:
+        b.close()
+
+
 def main():
     global ESPY, VERBOSE
     names = []
