@@ -6,11 +6,15 @@
 // the SPI flash through the hal: the chip's, or the simulated board's image;
 // every range is checked against the flash size first, so a wrong offset is
 // a clear ValueError rather than a ROM error.
+#include <string.h>
+
 #include "machine.h"
 #include "board.h"
 #include "hal.h"
 #include "exc.h"
 #include "strimpl.h"
+#include "gc.h"
+#include "hash_digest.h"
 
 static struct {
     value_t osdebug;             // None or a UART number (a small int)
@@ -172,12 +176,97 @@ static value_t esp_flash_user_start(size_t n_args, size_t n_kw, const value_t *a
 }
 static BUILTIN_FN(esp_flash_user_start_obj, Q_flash_user_start, 0, 0, false, esp_flash_user_start);
 
+// ---- the firmware's integrity, and a summary ---------------------------------------------
+
+#define FW_LENGTH_AT 0x8FFCu             // where the firmware's length T is stored
+#define FW_MAX (1u << 20)
+
+// The firmware's MD5 over flash bytes 4..T-1 (the first 4 are esptool's to
+// rewrite); true when it matches the digest stored at T. *size gets T, 0
+// when it is not a plausible length.
+static bool firmware_check(uint32_t *size, uint8_t digest[HASH_MAX_DIGEST]) {
+    uint8_t word[4];
+    flash_check(hal_flash_read(FW_LENGTH_AT, word, 4));
+    uint32_t t = (uint32_t)word[0] | (uint32_t)word[1] << 8 | (uint32_t)word[2] << 16 | (uint32_t)word[3] << 24;
+    *size = t;
+    if (t > FW_MAX || t <= FW_LENGTH_AT + 4 || t + 16 > hal_flash_size()) {
+        return false;
+    }
+    hash_ctx_t h;
+    hash_init(&h, HASH_MD5);
+    uint8_t buf[256];
+    for (uint32_t at = 4; at < t;) {
+        uint32_t n = t - at < sizeof(buf) ? t - at : (uint32_t)sizeof(buf);
+        flash_check(hal_flash_read(at, buf, n));
+        hash_update(&h, buf, n);
+        at += n;
+    }
+    hash_final(&h, digest);
+    flash_check(hal_flash_read(t, buf, 16));
+    return memcmp(buf, digest, 16) == 0;
+}
+
+static void print_md5(const print_t *p, const uint8_t digest[16]) {
+    for (int i = 0; i < 16; i++) {
+        print_fmt(p, "%c%c", "0123456789abcdef"[digest[i] >> 4], "0123456789abcdef"[digest[i] & 15]);
+    }
+}
+
+// check_fw(): prints `size: T` and `md5: <hex>`; True when the firmware in
+// flash is whole. A length over 1 MiB is `Invalid size` (and False).
+static value_t esp_check_fw(size_t n_args, size_t n_kw, const value_t *args) {
+    value_t out = sys_stdout();
+    print_t p = modules_file_printer(&out);
+    uint32_t size;
+    uint8_t digest[HASH_MAX_DIGEST];
+    bool ok = firmware_check(&size, digest);
+    print_fmt(&p, "size: %u\n", (unsigned)size);
+    if (size > FW_MAX || size <= FW_LENGTH_AT + 4 || size + 16 > hal_flash_size()) {
+        print_str(&p, "Invalid size\n");
+        return VAL_FALSE;
+    }
+    print_str(&p, "md5: ");
+    print_md5(&p, digest);
+    print_str(&p, "\n");
+    return ok ? VAL_TRUE : VAL_FALSE;
+}
+static BUILTIN_FN(esp_check_fw_obj, Q_check_fw, 0, 0, false, esp_check_fw);
+
+// info(): what port_diag and esp.meminfo() tell on the port, in one place:
+// the flash, the firmware's check, the Python heap.
+static value_t esp_info(size_t n_args, size_t n_kw, const value_t *args) {
+    value_t out = sys_stdout();
+    print_t p = modules_file_printer(&out);
+    uint32_t size;
+    uint8_t digest[HASH_MAX_DIGEST];
+    print_fmt(&p, "flash: id 0x%x, %u bytes, user start 0x%x\n", (unsigned)hal_flash_id(),
+              (unsigned)hal_flash_size(), (unsigned)hal_flash_user_start());
+    bool ok = hal_flash_size() > 0 && firmware_check(&size, digest);
+    if (hal_flash_size() == 0) {
+        print_str(&p, "firmware: no flash\n");
+    } else if (size > FW_MAX || size <= FW_LENGTH_AT + 4 || size + 16 > hal_flash_size()) {
+        print_str(&p, "firmware: no valid length at 0x8ffc\n");
+    } else {
+        print_fmt(&p, "firmware: %u bytes, md5 ", (unsigned)size);
+        print_md5(&p, digest);
+        print_str(&p, ok ? " (good)\n" : " (does not match)\n");
+    }
+    gc_stats_t st;
+    gc_get_stats(&st);
+    print_fmt(&p, "heap: %u total, %u used, %u free, largest free block %u\n", (unsigned)st.total,
+              (unsigned)st.used, (unsigned)st.free, (unsigned)st.max_free_block);
+    print_fmt(&p, "cpu: %u MHz, chip id 0x%x\n", (unsigned)(hal_cpu_freq() / 1000000u), (unsigned)hal_chip_id());
+    return VAL_NONE;
+}
+static BUILTIN_FN(esp_info_obj, Q_info, 0, 0, false, esp_info);
+
 static const map_entry_t esp_table[] = {
     {QSTR(Q_SLEEP_LIGHT), SMALL(1)},
     {QSTR(Q_SLEEP_MODEM), SMALL(2)},
     {QSTR(Q_SLEEP_NONE), SMALL(0)},
     {QSTR(Q___name__), QSTR(Q_esp)},
     {QSTR(Q_apa102_write), PTR_VAL(&esp_apa102_write_obj)},
+    {QSTR(Q_check_fw), PTR_VAL(&esp_check_fw_obj)},
     {QSTR(Q_deepsleep), PTR_VAL(&esp_deepsleep_obj)},
     {QSTR(Q_flash_erase), PTR_VAL(&esp_flash_erase_obj)},
     {QSTR(Q_flash_id), PTR_VAL(&esp_flash_id_obj)},
@@ -185,6 +274,7 @@ static const map_entry_t esp_table[] = {
     {QSTR(Q_flash_size), PTR_VAL(&esp_flash_size_obj)},
     {QSTR(Q_flash_user_start), PTR_VAL(&esp_flash_user_start_obj)},
     {QSTR(Q_flash_write), PTR_VAL(&esp_flash_write_obj)},
+    {QSTR(Q_info), PTR_VAL(&esp_info_obj)},
     {QSTR(Q_osdebug), PTR_VAL(&esp_osdebug_obj)},
     {QSTR(Q_sleep_type), PTR_VAL(&esp_sleep_type_obj)},
 };

@@ -4,7 +4,7 @@
 // flash: an erase sets a 4 KiB sector to 0xFF, a write can only clear bits
 // (what is stored is old & new), so that bugs that only show on real flash
 // show here. The image is laid out as the chip's: the firmware's area first
-// (blank here), the filesystem where the port puts it for that size, the
+// (a stand-in firmware that esp.check_fw() finds whole), the filesystem where the port puts it for that size, the
 // SDK's 20 KiB at the end. Erases are counted per sector.
 //
 // A new image is all 0xFF, as a freshly erased chip. An existing image keeps
@@ -21,6 +21,8 @@
 #include "exc.h"
 #include "flash_host.h"
 #include "hal.h"
+#include "hash_digest.h"
+#include "repl.h"
 
 static struct {
     int fd;                      // -1: no flash (script mode)
@@ -43,6 +45,49 @@ bool flash_host_parse_size(const char *s, uint32_t *size) {
     return false;
 }
 
+// The firmware a new image starts with: no code runs from it on the host,
+// but it is laid out as MicroPython's firmware.bin (spec: firmware image
+// sections 1 and 3), so that esp.check_fw() has something true to check:
+// a ROM image of one segment, its length T at 0x8FFC, an irom0 part that
+// says what it is, and the MD5 of bytes 4..T-1 at T.
+static int write_firmware(int fd, uint32_t size) {
+    static uint8_t image[0x9000 + 256 + 16];
+    memset(image, 0xFF, sizeof(image));
+    static const uint8_t header[8] = {0xE9, 1, 2, 0x40, 0x04, 0x00, 0x10, 0x40};
+    memcpy(image, header, 8);
+    uint8_t code_size = size >= (16u << 20) ? 0x9 : size >= (8u << 20) ? 0x8 : size >= (4u << 20) ? 0x4
+                      : size >= (2u << 20) ? 0x3 : size >= (1u << 20) ? 0x2 : 0x0;
+    image[3] = (uint8_t)(code_size << 4);
+    static const uint8_t segment[16] = {0x06, 0xF0, 0x00, 0x00};     // "j ." at the entry: a loop
+    const uint32_t load = 0x40100000u, len = sizeof(segment);
+    memcpy(image + 8, &load, 4);
+    memcpy(image + 12, &len, 4);
+    memcpy(image + 16, segment, len);
+    uint8_t sum = 0xEF;
+    for (uint32_t i = 0; i < len; i++) {
+        sum ^= segment[i];
+    }
+    uint32_t end = 16 + len;
+    while (end % 16 != 15) {
+        image[end++] = 0;
+    }
+    image[end] = sum;
+    char irom[256];
+    memset(irom, 0, sizeof(irom));
+    snprintf(irom, sizeof(irom), "%s\nThe simulated board's firmware area: espy itself runs on the host.\n",
+             repl_version_line());
+    uint32_t t = 0x9000 + (uint32_t)sizeof(irom);
+    memcpy(image + 0x8FFC, &t, 4);
+    memcpy(image + 0x9000, irom, sizeof(irom));
+    hash_ctx_t h;
+    uint8_t digest[HASH_MAX_DIGEST];
+    hash_init(&h, HASH_MD5);
+    hash_update(&h, image + 4, t - 4);
+    hash_final(&h, digest);
+    memcpy(image + t, digest, 16);
+    return pwrite(fd, image, t + 16, 0) == (ssize_t)(t + 16) ? 0 : -1;
+}
+
 int flash_host_open(const char *path, uint32_t size) {
     int fd = open(path, O_RDWR | O_CREAT, 0644);
     struct stat st;
@@ -51,7 +96,7 @@ int flash_host_open(const char *path, uint32_t size) {
         return -1;
     }
     if (st.st_size == 0) {
-        // A new chip: every byte erased.
+        // A new chip: every byte erased, but for the firmware flashed first.
         uint8_t blank[HAL_FLASH_SECTOR_SIZE];
         memset(blank, 0xFF, sizeof(blank));
         for (uint32_t at = 0; at < size; at += sizeof(blank)) {
@@ -60,6 +105,11 @@ int flash_host_open(const char *path, uint32_t size) {
                 close(fd);
                 return -1;
             }
+        }
+        if (write_firmware(fd, size) != 0) {
+            fprintf(stderr, "espy: can't write the flash image %s: %s\n", path, strerror(errno));
+            close(fd);
+            return -1;
         }
     } else if ((uint64_t)st.st_size != size) {
         fprintf(stderr,

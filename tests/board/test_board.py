@@ -615,6 +615,35 @@ def esp_flash_functions():
 
 
 @test
+def check_fw_and_info():
+    import hashlib
+    path = fresh_flash("fw.img")
+    b = Board(path)
+    try:
+        b.read_until(BANNER_END)
+        b.enter_raw(soft_reset=False)
+        with open(path, "rb") as f:
+            image = f.read(0x10000)
+        t = int.from_bytes(image[0x8FFC:0x9000], "little")
+        md5 = hashlib.md5(image[4:t]).hexdigest()
+        check(image[0] == 0xE9 and hashlib.md5(image[4:t]).digest() == image[t:t + 16], "the image's firmware")
+        out = raw_eval(b, "import esp\nprint(esp.check_fw())")
+        check(out == ("size: %d\r\nmd5: %s\r\nTrue\r\n" % (t, md5)).encode(), "check_fw: %r" % out)
+        out = raw_eval(b, "esp.info()")
+        check(b"firmware: %d bytes, md5 %s (good)" % (t, md5.encode()) in out and b"flash: id 0x1640ef, 4194304 bytes" in out
+              and b"heap: " in out, "esp.info(): %r" % out)
+        # A bit cleared in the firmware: the digest no longer matches.
+        out = raw_eval(b, "esp.flash_write(0x9000, b'\\0\\0\\0\\0')\nprint(esp.check_fw())")
+        check(out.startswith(b"size: %d\r\nmd5: " % t) and out.endswith(b"\r\nFalse\r\n")
+              and md5.encode() not in out, "a damaged firmware: %r" % out)
+        # No length: an erased sector reads 0xFFFFFFFF.
+        out = raw_eval(b, "esp.flash_erase(8)\nprint(esp.check_fw())")
+        check(out == b"size: 4294967295\r\nInvalid size\r\nFalse\r\n", "an erased firmware: %r" % out)
+    finally:
+        b.close()
+
+
+@test
 def small_flash_has_no_filesystem():
     b = Board(fresh_flash("small.img"), size="512K")
     try:
