@@ -224,6 +224,7 @@ TEST_SUITES = \
 	"lang-32bit=$(PYTHON) tools/run-tests --espy build/host32/espy $(if $(RUN32),--runner-prefix $(RUN32)) --skip-file tests/host32-skip.txt tests/lang tests/lib tests/fs" \
 	"cli=$(PYTHON) tests/host/test_cli.py build/host/espy" \
 	"board=$(PYTHON) tests/board/test_board.py build/host/espy" \
+	"board-io=$(PYTHON) tests/board/test_board_io.py build/host/espy" \
 	"mkimage=$(PYTHON) tests/host/test_mkimage.py" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang tests/lib" \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \

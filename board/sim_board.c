@@ -15,8 +15,11 @@
 //     adc(channel, value)      what ADC(channel).read() gives
 //     pwm(n)                   (freq, duty) of pin n's PWM, or None
 //     uart1()                  the bytes written to UART1 since the last call
+//     spi()                    the bytes the hardware SPI sent on MOSI since then
 //     bitstream(n)             the bytes machine.bitstream sent on pin n since then
 //     reset()                  nothing attached, every input floating
+//
+// `espy --board-io PATH` offers the same from outside (platform/host/board_io.c).
 #include "machine.h"
 
 static const hal_sim_t *sim(void) {
@@ -135,9 +138,14 @@ static value_t take(unsigned which) {
 }
 
 static value_t simboard_uart1_fn(size_t n_args, size_t n_kw, const value_t *args) {
-    return take(255);
+    return take(HAL_SIM_OUTPUT_UART1);
 }
 static BUILTIN_FN(simboard_uart1_obj, Q_uart1, 0, 0, false, simboard_uart1_fn);
+
+static value_t simboard_spi_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    return take(HAL_SIM_OUTPUT_SPI);
+}
+static BUILTIN_FN(simboard_spi_obj, Q_spi, 0, 0, false, simboard_spi_fn);
 
 static value_t simboard_bitstream_fn(size_t n_args, size_t n_kw, const value_t *args) {
     return take(pin_number(args[0]));
@@ -159,6 +167,7 @@ static const map_entry_t simboard_table[] = {
     {QSTR(Q_pin), PTR_VAL(&simboard_pin_obj)},
     {QSTR(Q_pwm), PTR_VAL(&simboard_pwm_obj)},
     {QSTR(Q_reset), PTR_VAL(&simboard_reset_obj)},
+    {QSTR(Q_spi), PTR_VAL(&simboard_spi_obj)},
     {QSTR(Q_state), PTR_VAL(&simboard_state_obj)},
     {QSTR(Q_uart1), PTR_VAL(&simboard_uart1_obj)},
     {QSTR(Q_wire), PTR_VAL(&simboard_wire_obj)},

@@ -292,6 +292,8 @@ uint32_t hal_chip_id(void);
 
 // The simulated board's controls, for tests (board/sim_board.c, the
 // simboard module): NULL on targets without a simulation.
+#define HAL_SIM_OUTPUT_UART1 255
+#define HAL_SIM_OUTPUT_SPI 254
 typedef struct hal_sim {
     // A level applied to pin from outside (0, 1, or -1: none, floating),
     // now or delay_us from now.
@@ -308,7 +310,8 @@ typedef struct hal_sim {
     void (*adc_set)(unsigned channel, int value);
     // The PWM of a pin: false when it has none.
     bool (*pwm_get)(unsigned pin, uint32_t *freq, uint32_t *duty);
-    // Takes the bytes sent on UART1 (pin 255) or by bitstream on a pin
+    // Takes the bytes sent on UART1 (pin HAL_SIM_OUTPUT_UART1), on the
+    // hardware SPI's MOSI (HAL_SIM_OUTPUT_SPI) or by bitstream on a pin
     // since the last call: the count copied (at most size).
     size_t (*take_output)(unsigned pin, uint8_t *buf, size_t size);
     // Back to a board with nothing attached and every input floating.

@@ -56,6 +56,12 @@ bool board_host_active(void) {
     return con.active;
 }
 
+void board_host_wake(void) {
+    if (con.active) {
+        pthread_kill(con.main_thread, SIGUSR1);
+    }
+}
+
 bool board_host_on_main_thread(void) {
     return con.active && pthread_equal(pthread_self(), con.main_thread);
 }

@@ -36,6 +36,7 @@
 #define PENDING_MAX 64           // levels applied later
 #define OUTPUT_SIZE 4096         // bytes kept per output (UART1, bitstream per pin)
 #define OUTPUT_UART1 HAL_PIN_COUNT
+#define OUTPUT_SPI (HAL_PIN_COUNT + 1)
 
 static pthread_mutex_t irq_lock;
 static pthread_once_t irq_once = PTHREAD_ONCE_INIT;
@@ -58,7 +59,7 @@ static struct {
     struct {
         uint8_t data[OUTPUT_SIZE];
         size_t len;
-    } output[HAL_PIN_COUNT + 1];
+    } output[HAL_PIN_COUNT + 2];
     // the board's thread
     bool thread_started;
     pthread_t thread, python_thread;
@@ -75,6 +76,7 @@ static struct {
     uint8_t rtc_memory[HAL_RTC_MEMORY_SIZE];
     int reset_cause;
     uint8_t spi_polarity, spi_phase;
+    void (*on_level)(unsigned pin, int level);     // board_io's watch
 } sim = {.adc = {0, 3300}};
 
 static void init_lock(void) {
@@ -169,6 +171,9 @@ static void update(void) {
         unsigned edge = now > before[n] ? HAL_PIN_IRQ_RISING : now < before[n] ? HAL_PIN_IRQ_FALLING : 0;
         if (edge & sim.pin[n].irq) {
             board_pin_interrupt(n);
+        }
+        if (edge != 0 && sim.on_level != NULL) {
+            sim.on_level(n, now);
         }
     }
 }
@@ -418,6 +423,7 @@ void hal_spi_transfer(const uint8_t *out, uint8_t *in, size_t len) {
         if (in != NULL) {
             in[i] = got;
         }
+        output_add(OUTPUT_SPI, &byte, 1);
     }
 }
 
@@ -505,6 +511,21 @@ static void sim_pin_apply(unsigned pin, int level, uint32_t delay_us) {
     hal_irq_restore(irq);
 }
 
+void sim_apply_from_outside(unsigned pin, int level) {
+    uint32_t irq = hal_irq_disable();
+    apply_now(pin, level);
+    hal_irq_restore(irq);
+    if (micropython_sched_pending) {
+        board_host_wake();                            // the callbacks run at once
+    }
+}
+
+void sim_watch_levels(void (*on_level)(unsigned pin, int level)) {
+    uint32_t irq = hal_irq_disable();
+    sim.on_level = on_level;
+    hal_irq_restore(irq);
+}
+
 static int sim_pin_state(unsigned pin, int *mode, bool *pull_up, int *driven_level, int *applied) {
     uint32_t irq = hal_irq_disable();
     const sim_pin_t *p = &sim.pin[pin];
@@ -548,7 +569,7 @@ static bool sim_pwm_get(unsigned pin, uint32_t *freq, uint32_t *duty) {
 }
 
 static size_t sim_take_output(unsigned pin, uint8_t *buf, size_t size) {
-    unsigned which = pin < HAL_PIN_COUNT ? pin : OUTPUT_UART1;
+    unsigned which = pin < HAL_PIN_COUNT ? pin : pin == HAL_SIM_OUTPUT_SPI ? OUTPUT_SPI : OUTPUT_UART1;
     uint32_t irq = hal_irq_disable();
     size_t n = sim.output[which].len < size ? sim.output[which].len : size;
     memcpy(buf, sim.output[which].data, n);

@@ -12,6 +12,13 @@
 // off, interrupts on. What the world does to the pins stays.
 void hal_sim_chip_reset(void);
 
+// A level applied from another thread (board_io.c): as simboard.pin(), and
+// the Python thread is woken when an interrupt's callback is queued.
+void sim_apply_from_outside(unsigned pin, int level);
+// on_level(pin, level) is called, with the lock held, whenever a pin's level
+// changes; NULL stops it.
+void sim_watch_levels(void (*on_level)(unsigned pin, int level));
+
 // The level a pin shows, as last worked out.
 int sim_level_of(unsigned pin);
 

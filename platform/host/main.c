@@ -22,6 +22,7 @@
 
 #include "board_host.h"
 #include "config.h"
+#include "board_io.h"
 #include "clock_host.h"
 #include "flash_host.h"
 #include "espy.h"
@@ -47,6 +48,7 @@ static void usage(FILE *f) {
         "--flash PATH       : the board's flash image (default ./flash.img; made, erased, if missing)\n"
         "--flash-size SIZE  : 512K, 1M, 2M, 4M (default), 8M or 16M\n"
         "--clock-speed N    : the board's RTC runs N times faster than real time (default 1)\n"
+        "--board-io PATH    : the board's pins and devices on a Unix socket (see docs/board-io.md)\n"
         "-c cmd   : program passed in as a string (terminates the option list)\n"
         "-m mod   : run a library module as a script (terminates the option list)\n"
         "-i       : inspect interactively after running the script or command\n"
@@ -280,6 +282,7 @@ int main(int argc, char **argv) {
     const char *flash_path = "flash.img";
     uint32_t flash_size = 4u << 20;
     double clock_speed = 0;                           // 0: not given
+    const char *board_io = NULL;
 
     int i = 1;
     for (; i < argc && command == NULL && module == NULL; i++) {
@@ -309,6 +312,13 @@ int main(int argc, char **argv) {
             } else if (!flash_host_parse_size(value, &flash_size)) {
                 return value_error("--flash-size %s: give 512K, 1M, 2M, 4M, 8M or 16M", value);
             }
+            continue;
+        }
+        if (strcmp(a, "--board-io") == 0) {
+            if (i + 1 >= argc) {
+                return usage_error("argument expected for the %s option", a);
+            }
+            board_io = argv[++i];
             continue;
         }
         if (strcmp(a, "--clock-speed") == 0) {
@@ -416,10 +426,13 @@ int main(int argc, char **argv) {
         if (program) {
             return usage_error("%s runs the board: give it no program", board == 2 ? "--pty" : "--board");
         }
-        if (flash_host_open(flash_path, flash_size) != 0) {
+        if (flash_host_open(flash_path, flash_size) != 0 || (board_io != NULL && board_io_start(board_io) != 0)) {
             return 1;
         }
         return board_host_run(&s.options, board == 2);
+    }
+    if (board_io != NULL) {
+        return usage_error("--board-io %s: the board's pins are there only with the board (no program)", board_io);
     }
     espy_init(&s.options);
     vfs_mount_host_root();            // files as in MicroPython's unix port
