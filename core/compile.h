@@ -187,6 +187,7 @@ void jump_list_add(compiler_t *c, uint32_t *list, uint32_t operand_at);   // lis
 void jump_list_patch(compiler_t *c, uint32_t list);                       // all to the current offset
 void patch_jump_to(compiler_t *c, uint32_t operand_at, uint32_t target);
 uint32_t emit_here(compiler_t *c);
+value_t const_to_long(value_t v);           // a compile-time constant moved to the long-lived end
 void emit_const(compiler_t *c, value_t v);
 unsigned add_const(compiler_t *c, value_t v);
 void emit_stack(compiler_t *c, int delta);           // adjust the depth count

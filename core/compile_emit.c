@@ -365,7 +365,7 @@ static const int8_t opcode_effects[] = {
 static uint8_t *code_room(compiler_t *c, size_t n) {
     scope_t *s = c->scope;
     if (s->code_len + n > s->code_cap) {
-        size_t cap = s->code_cap ? s->code_cap * 2 : 64;
+        size_t cap = s->code_cap ? s->code_cap : 64;
         while (cap < s->code_len + n) {
             cap *= 2;
         }
@@ -402,7 +402,7 @@ void emit_set_line(compiler_t *c, uint32_t line) {
             ld = 0;    // move the offset first, then the line
         }
         if (s->lines_len + 2 > s->lines_cap) {
-            s->lines_cap = s->lines_cap ? s->lines_cap * 2 : 32;
+            s->lines_cap = !s->lines_cap ? 32 : s->lines_cap < 512 ? s->lines_cap * 2 : s->lines_cap + s->lines_cap / 2;
             s->lines = s->lines == NULL ? gc_alloc(s->lines_cap, GC_LEAF) : gc_realloc(s->lines, s->lines_cap);
         }
         s->lines[s->lines_len++] = (uint8_t)od;
@@ -524,6 +524,19 @@ static bool same_string_const(value_t a, value_t b) {
     return x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
 }
 
+// Constants made while compiling (the lexer's strings, numbers) live as
+// long as the code: they move to the long-lived end of the heap, so that
+// they do not split the free memory the compiler's buffers leave.
+value_t const_to_long(value_t v) {
+    if (VAL_IS_OBJ(v)) {
+        const type_t *t = OBJ(v)->type;
+        if (t == &type_str || t == &type_bytes || t == &type_float || t == &type_int || t == &type_complex) {
+            v = PTR_VAL(gc_move_long(VAL_PTR(v)));
+        }
+    }
+    return v;
+}
+
 unsigned add_const(compiler_t *c, value_t v) {
     scope_t *s = c->scope;
     // Reuse an identical constant (same object or same immediate).
@@ -532,15 +545,7 @@ unsigned add_const(compiler_t *c, value_t v) {
             return (unsigned)i;
         }
     }
-    // Constants made while compiling (the lexer's strings, numbers) live as
-    // long as the code: they move to the long-lived end of the heap, so that
-    // they do not split the free memory the compiler's buffers leave.
-    if (VAL_IS_OBJ(v)) {
-        const type_t *t = OBJ(v)->type;
-        if (t == &type_str || t == &type_bytes || t == &type_float || t == &type_int || t == &type_complex) {
-            v = PTR_VAL(gc_move_long(VAL_PTR(v)));
-        }
-    }
+    v = const_to_long(v);
     if (s->n_consts == s->cap_consts) {
         s->cap_consts = s->cap_consts ? s->cap_consts * 2 : 8;
         s->consts = gc_realloc(s->consts, s->cap_consts * sizeof(value_t));
@@ -583,7 +588,7 @@ static size_t name_find_or_add(compiler_t *c, scope_t *s, qstr_t name) {
         }
     }
     if (s->n_names == s->cap_names) {
-        s->cap_names = s->cap_names ? s->cap_names * 2 : 8;
+        s->cap_names = !s->cap_names ? 8 : s->cap_names < 64 ? s->cap_names * 2 : s->cap_names + s->cap_names / 2;
         s->names = gc_realloc(s->names, s->cap_names * sizeof(name_entry_t));
     }
     if (s->n_names >= 0xFFFF) {
@@ -893,9 +898,13 @@ value_t scope_close(compiler_t *c) {
     s->lines = NULL;
     code->lines = lines;
     code->lines_len = (uint32_t)s->lines_len;
-    qstr_t *slot_names = gc_alloc((n_locals + n_free + 1) * sizeof(qstr_t), GC_LEAF | GC_LONG);
-    uint16_t *cells = gc_alloc((n_cells + 1) * sizeof(uint16_t), GC_LEAF | GC_LONG);
-    uint16_t *free_from = gc_alloc((n_free + 1) * sizeof(uint16_t), GC_LEAF | GC_LONG);
+    // The slots' names, the cells and where free variables come from: one
+    // allocation (each ends with a spare entry).
+    size_t n_slot_names = (size_t)n_locals + n_free + 1;
+    qstr_t *slot_names = gc_alloc(n_slot_names * sizeof(qstr_t) + ((size_t)n_cells + 1 + n_free + 1) * sizeof(uint16_t),
+                                  GC_LEAF | GC_LONG);
+    uint16_t *cells = (uint16_t *)(slot_names + n_slot_names);
+    uint16_t *free_from = cells + n_cells + 1;
     memset(free_from, 0xFF, (n_free + 1) * sizeof(uint16_t));
     code->cells = cells;
     code->free_from = free_from;

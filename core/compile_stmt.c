@@ -142,7 +142,7 @@ static void expr_stmt(compiler_t *c) {
         if (next->kind == TOK_NEWLINE || next->kind == TOK_SEMI || next->kind == TOK_END) {
             scope_t *s = c->scope;
             if (s->n_stmts == 1 && s->kind != SCOPE_MODULE) {
-                s->doc = c->cur.value;
+                s->doc = const_to_long(c->cur.value);       // kept by the code object
                 if (s->kind == SCOPE_CLASS) {
                     emit_const(c, s->doc);
                     emit_name(c, OP_NAME_STORE, Q___doc__);

@@ -177,17 +177,44 @@ static size_t take_blocks(size_t n) {
     return SIZE_MAX;
 }
 
-// Long-lived data is carved from the far end of the bump region, so that
-// it does not interleave with the short-lived data carved from its start:
-// importing a module then leaves its code in one place and free memory in
-// one piece, rather than code objects scattered between the compiler's
-// freed buffers (the same idea as CircuitPython's long-lived allocations).
+// Long-lived data (code, interned names, a module's functions) goes as high
+// in the heap as it fits: the far end of the bump region or of the highest
+// free run, whichever is higher, while short-lived data is carved from the
+// low end of the bump region and from the lowest runs (the sweep leaves the
+// bins in address order). So the long-lived data piles up at the top of
+// the heap, filling the holes there first, and the short-lived data churns
+// at the bottom: importing module after module leaves the free memory in
+// one piece between them, instead of code objects scattered between the
+// compiler's freed buffers (CircuitPython's long-lived allocations follow
+// the same idea). It costs a look at every free run of n blocks or more:
+// long-lived allocations are few, and made while compiling.
 static size_t take_blocks_long(size_t n) {
-    if (heap.bump_end - heap.bump >= n) {
+    free_run_t **best = NULL;
+    size_t best_first = heap.bump_end - heap.bump >= n ? heap.bump : 0;
+    bool bump = heap.bump_end - heap.bump >= n;
+    for (size_t bin = bin_of(n); bin < BINS; bin++) {
+        for (free_run_t **link = &heap.bins[bin]; *link != NULL; link = &(*link)->next) {
+            size_t first = block_of(*link);
+            if ((*link)->blocks >= n && (first > best_first || (!bump && best == NULL))) {
+                best = link;
+                best_first = first;
+            }
+        }
+    }
+    if (best == NULL) {
+        if (!bump) {
+            return SIZE_MAX;
+        }
         heap.bump_end -= n;
         return heap.bump_end;
     }
-    return take_blocks(n);
+    free_run_t *run = *best;
+    *best = run->next;
+    size_t rest = run->blocks - n;
+    if (rest > 0) {
+        run_push(best_first, rest);
+    }
+    return best_first + rest;
 }
 
 static void *alloc_blocks(size_t n, unsigned flags) {
@@ -517,6 +544,18 @@ static void sweep(void) {
     }
     if (run_start != SIZE_MAX) {
         run_push(run_start, heap.nblocks - run_start);
+    }
+    // The runs were pushed lowest first: turn the bins round so that the
+    // lowest comes first, where short-lived allocations are taken from.
+    for (size_t i = 0; i < BINS; i++) {
+        free_run_t *reversed = NULL;
+        while (heap.bins[i] != NULL) {
+            free_run_t *run = heap.bins[i];
+            heap.bins[i] = run->next;
+            run->next = reversed;
+            reversed = run;
+        }
+        heap.bins[i] = reversed;
     }
     heap.used_blocks = used;
     if (used > heap.peak_live_blocks) {

@@ -3,11 +3,14 @@
 //
 // Static names are in the generated read-only table, with an index sorted
 // by hash for finding a name's number from its text. Names interned at run
-// time get the following numbers: their entries are in a growable array on
-// the heap, their text is packed into chunks, and an open-addressing table
-// of numbers finds them by hash. The compiler interns every identifier it
-// reads; nothing else does, so the pools grow with the program's names, not
-// with its data.
+// time get the following numbers: their entries are in blocks of
+// ENTRY_BLOCK on the heap, their text is packed into chunks, and an
+// open-addressing table finds them by hash. The compiler interns every
+// identifier it reads; nothing else does, so the pools grow with the
+// program's names, not with its data. Everything here lives as long as the
+// program, so it is allocated long-lived (GC_LONG) and in pieces of at most
+// a few hundred bytes but for the index, which is 2 bytes a slot: a module
+// of 300 names must not need kilobytes in one piece of a 38 KiB heap.
 #include <string.h>
 
 #include "obj.h"
@@ -20,11 +23,14 @@ typedef struct dyn_qstr {
 } dyn_qstr_t;
 
 #define CHUNK_MIN 256
+#define ENTRY_BLOCK 32           // entries per block (384 bytes on the chip)
 
 static struct {
-    dyn_qstr_t *entries;
-    size_t count, alloc;
-    uint32_t *index;          // qstr numbers (0 = empty slot), size index_size
+    dyn_qstr_t **blocks;      // count / ENTRY_BLOCK + 1 blocks, blocks_alloc pointers
+    size_t count, blocks_alloc;
+    // Slot i holds 1 + the dynamic number of a name (0: empty), in 2 bytes
+    // while index_size <= 65536 (it stays under 3/4 full), else 4.
+    void *index;
     size_t index_size;
     char *chunk;              // text pool being filled
     size_t chunk_used, chunk_size;
@@ -34,12 +40,23 @@ void qstr_init(void) {
     memset(&pool, 0, sizeof(pool));
 }
 
+static inline dyn_qstr_t *entry(size_t i) {
+    return &pool.blocks[i / ENTRY_BLOCK][i % ENTRY_BLOCK];
+}
+
+static inline size_t index_get(size_t slot) {
+    return pool.index_size <= 65536 ? ((uint16_t *)pool.index)[slot] : ((uint32_t *)pool.index)[slot];
+}
+
 void qstr_mark_roots(void) {
-    gc_mark(pool.entries);
+    gc_mark(pool.blocks);
+    for (size_t b = 0; b * ENTRY_BLOCK < pool.count; b++) {
+        gc_mark(pool.blocks[b]);
+    }
     gc_mark(pool.index);
     gc_mark(pool.chunk);
     for (size_t i = 0; i < pool.count; i++) {
-        gc_mark(pool.entries[i].text);
+        gc_mark(entry(i)->text);
     }
 }
 
@@ -75,13 +92,13 @@ static qstr_t find_dynamic(const char *s, size_t len, uint32_t hash) {
     }
     size_t mask = pool.index_size - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        uint32_t q = pool.index[i];
-        if (q == 0) {
+        size_t n = index_get(i);
+        if (n == 0) {
             return Q_NULL;
         }
-        const dyn_qstr_t *e = &pool.entries[q - QSTR_STATIC_COUNT];
+        const dyn_qstr_t *e = entry(n - 1);
         if (e->hash == hash && e->len == len && memcmp(e->text, s, len) == 0) {
-            return q;
+            return (qstr_t)(QSTR_STATIC_COUNT + n - 1);
         }
     }
 }
@@ -95,13 +112,22 @@ qstr_t qstr_find_strn(const char *s, size_t len) {
     return q != Q_NULL ? q : find_dynamic(s, len, hash);
 }
 
-static void index_insert(uint32_t *index, size_t size, uint32_t hash, qstr_t q) {
+static void index_insert(void *index, size_t size, uint32_t hash, size_t n) {
     size_t mask = size - 1;
     size_t i = hash & mask;
-    while (index[i] != 0) {
-        i = (i + 1) & mask;
+    if (size <= 65536) {
+        uint16_t *slots = index;
+        while (slots[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = (uint16_t)(n + 1);
+    } else {
+        uint32_t *slots = index;
+        while (slots[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = (uint32_t)(n + 1);
     }
-    index[i] = q;
 }
 
 static const char *store_text(const char *s, size_t len) {
@@ -124,29 +150,33 @@ qstr_t qstr_from_strn(const char *s, size_t len) {
         return q;
     }
     uint32_t hash = str_hash(s, len);
-    if (pool.count == pool.alloc) {
-        size_t alloc = pool.alloc ? pool.alloc * 2 : 32;
-        pool.entries = gc_realloc(pool.entries, alloc * sizeof(dyn_qstr_t));
-        pool.alloc = alloc;
+    if (pool.count % ENTRY_BLOCK == 0) {
+        size_t b = pool.count / ENTRY_BLOCK;
+        if (b == pool.blocks_alloc) {
+            size_t alloc = pool.blocks_alloc + 8;
+            pool.blocks = gc_realloc(pool.blocks, alloc * sizeof(dyn_qstr_t *));
+            pool.blocks_alloc = alloc;
+        }
+        pool.blocks[b] = gc_alloc(ENTRY_BLOCK * sizeof(dyn_qstr_t), GC_LONG);
     }
     if ((pool.count + 1) * 4 > pool.index_size * 3) {
         size_t size = pool.index_size ? pool.index_size * 2 : 64;
-        uint32_t *index = gc_alloc(size * sizeof(uint32_t), GC_LEAF);
+        void *index = gc_alloc(size * (size <= 65536 ? 2 : 4), GC_LEAF | GC_LONG);
         for (size_t i = 0; i < pool.count; i++) {
-            index_insert(index, size, pool.entries[i].hash, (qstr_t)(QSTR_STATIC_COUNT + i));
+            index_insert(index, size, entry(i)->hash, i);
         }
         gc_free(pool.index);
         pool.index = index;
         pool.index_size = size;
     }
     const char *text = store_text(s, len);
-    dyn_qstr_t *e = &pool.entries[pool.count];
+    dyn_qstr_t *e = entry(pool.count);
     e->hash = hash;
     e->len = (uint32_t)len;
     e->text = text;
+    index_insert(pool.index, pool.index_size, hash, pool.count);
     q = (qstr_t)(QSTR_STATIC_COUNT + pool.count);
     pool.count++;
-    index_insert(pool.index, pool.index_size, hash, q);
     return q;
 }
 
@@ -159,7 +189,7 @@ const char *qstr_data(qstr_t q, size_t *len) {
         *len = qstr_static[q].len;
         return qstr_static[q].text;
     }
-    const dyn_qstr_t *e = &pool.entries[q - QSTR_STATIC_COUNT];
+    const dyn_qstr_t *e = entry(q - QSTR_STATIC_COUNT);
     *len = e->len;
     return e->text;
 }
@@ -179,5 +209,5 @@ uint32_t qstr_hash(qstr_t q) {
     if (q < QSTR_STATIC_COUNT) {
         return qstr_static[q].hash;
     }
-    return pool.entries[q - QSTR_STATIC_COUNT].hash;
+    return entry(q - QSTR_STATIC_COUNT)->hash;
 }
