@@ -319,4 +319,113 @@ typedef struct hal_sim {
 } hal_sim_t;
 const hal_sim_t *hal_sim(void);
 
+// ---- the radio (board/mod_network.c) -------------------------------------------
+// The WiFi interfaces as the chip's SDK keeps them: the station (STA) and the
+// access point (AP), each on or off. The station connects in the background:
+// hal_wifi_connect returns at once and network polls hal_wifi_status, which
+// moves from CONNECTING to GOT_IP or to a failure. What the SDK saves in
+// flash (which interfaces are on, the station's credentials, the access
+// point's configuration) outlives resets, and at start-up the station
+// reconnects with the saved credentials. SSIDs and keys are counted bytes.
+// The int functions return 0 (or a count) or a negative ESPY_E* value:
+// -ESPY_ENODEV without a radio (QEMU, and the chip until its SDK binding
+// exists), -ESPY_EPERM when the station is off for what needs it on,
+// -ESPY_EINVAL for a setting the radio refuses. The host simulates the
+// radio (platform/host/hal_wifi.c, `--wifi FILE`).
+#define HAL_WIFI_STA 0
+#define HAL_WIFI_AP 1
+#define HAL_WIFI_SSID_MAX 32
+#define HAL_WIFI_KEY_MAX 64          // the AP's key: at most 63
+
+// hal_wifi_status: network.STAT_*.
+#define HAL_WIFI_IDLE 0
+#define HAL_WIFI_CONNECTING 1
+#define HAL_WIFI_WRONG_PASSWORD 2
+#define HAL_WIFI_NO_AP_FOUND 3
+#define HAL_WIFI_CONNECT_FAIL 4
+#define HAL_WIFI_GOT_IP 5
+
+// A network found by a scan; authmode is network.AUTH_* (0 open .. 4).
+typedef struct hal_wifi_net {
+    uint8_t ssid[HAL_WIFI_SSID_MAX];
+    uint8_t ssid_len;                // 0 for a hidden network
+    uint8_t bssid[6];
+    uint8_t channel;
+    uint8_t authmode;
+    int8_t rssi;                     // dBm
+    bool hidden;
+} hal_wifi_net_t;
+
+// The station's credentials (what connect() saves).
+typedef struct hal_wifi_sta_config {
+    uint8_t ssid[HAL_WIFI_SSID_MAX];
+    uint8_t ssid_len;
+    uint8_t key[HAL_WIFI_KEY_MAX];
+    uint8_t key_len;
+    uint8_t bssid[6];
+    bool bssid_set;                  // only the AP with this bssid
+} hal_wifi_sta_config_t;
+
+typedef struct hal_wifi_ap_config {
+    uint8_t ssid[HAL_WIFI_SSID_MAX];
+    uint8_t ssid_len;
+    uint8_t key[HAL_WIFI_KEY_MAX];
+    uint8_t key_len;
+    uint8_t authmode;                // open, or a key of 8..63 bytes (no WEP)
+    uint8_t channel;                 // 1..13
+    bool hidden;
+} hal_wifi_ap_config_t;
+
+// An interface's IPv4 settings, in network order; dns is the one DNS
+// server both interfaces share.
+typedef struct hal_wifi_ip {
+    uint8_t ip[4], mask[4], gw[4], dns[4];
+} hal_wifi_ip_t;
+
+// A station connected to the access point.
+typedef struct hal_wifi_client {
+    uint8_t mac[6];
+    uint8_t ip[4];
+} hal_wifi_client_t;
+
+// Numeric settings for hal_wifi_get and hal_wifi_set.
+#define HAL_WIFI_PHY_MODE 0          // network.MODE_11B/G/N (1..3)
+#define HAL_WIFI_CHANNEL 1           // get: the radio's channel now
+#define HAL_WIFI_TXPOWER 2           // set: the maximum power in 0.25 dBm, 0..82
+#define HAL_WIFI_PM 3                // WLAN.PM_*: 0 none, 1 light sleep, 2 modem sleep
+#define HAL_WIFI_RECONNECTS 4        // the station's tries after a loss: -1 forever
+#define HAL_WIFI_RSSI 5              // get: the station's AP's, 31 when not connected (the SDK's)
+#define HAL_WIFI_DHCP 6              // the station's DHCP client: get 0/1; set 1 (re)starts it
+
+bool hal_wifi_active(unsigned ifc);
+int hal_wifi_set_active(unsigned ifc, bool on);
+// Scans every channel (the station must be on; it takes a moment) and
+// fills nets; returns the count found, of which at most max were stored.
+int hal_wifi_scan(hal_wifi_net_t *nets, size_t max);
+int hal_wifi_sta_config(hal_wifi_sta_config_t *config);
+// Saves config (NULL: keeps the saved one) and starts connecting with it.
+int hal_wifi_connect(const hal_wifi_sta_config_t *config);
+int hal_wifi_disconnect(void);
+int hal_wifi_status(void);
+int hal_wifi_ap_config(hal_wifi_ap_config_t *config);
+int hal_wifi_set_ap_config(const hal_wifi_ap_config_t *config);
+int hal_wifi_ip(unsigned ifc, hal_wifi_ip_t *ip);
+// Fixed settings: stops the station's DHCP client (or restarts the access
+// point's DHCP server on the new subnet); also sets the DNS server.
+int hal_wifi_set_ip(unsigned ifc, const hal_wifi_ip_t *ip);
+int hal_wifi_mac(unsigned ifc, uint8_t mac[6]);
+int hal_wifi_set_mac(unsigned ifc, const uint8_t mac[6]);
+// The name the station gives the DHCP server (network.hostname).
+int hal_wifi_set_hostname(const char *name);
+int hal_wifi_get(unsigned setting, int *value);
+int hal_wifi_set(unsigned setting, int value);
+// The stations connected to the access point: the count, at most max stored.
+int hal_wifi_clients(hal_wifi_client_t *clients, size_t max);
+// Whether a socket can reach beyond the board: the station has an address
+// or the access point is up (lib/mod_socket.c refuses connect and sendto
+// with EHOSTUNREACH otherwise, as lwIP finds no route). True where the
+// target's network stack answers for itself (the chip, QEMU) and in the
+// host's script mode.
+bool hal_wifi_net_up(void);
+
 #endif

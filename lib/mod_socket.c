@@ -202,6 +202,15 @@ static hal_sockaddr_t addr_arg(value_t v) {
     return a;
 }
 
+// Nothing leaves the board while neither the station has an address nor
+// the access point is up: lwIP finds no route (ERR_RTE, which the port
+// raises as EHOSTUNREACH). hal_wifi_net_up says so on the host's board.
+static void check_route(void) {
+    if (!hal_wifi_net_up()) {
+        raise_os_error(ESPY_EHOSTUNREACH);
+    }
+}
+
 // ---- the stream protocol ----------------------------------------------------------------
 
 static intptr_t stream_result(int r, int *err) {
@@ -284,6 +293,7 @@ static BUILTIN_FN(socket_accept_obj, Q_accept, 1, 1, false, socket_accept_fn);
 static value_t socket_connect_fn(size_t n_args, size_t n_kw, const value_t *args) {
     socket_obj_t *s = open_socket(args[0]);
     hal_sockaddr_t a = addr_arg(args[1]);
+    check_route();
     int r = hal_socket_connect(s->handle, &a);
     if (r == -ESPY_EINPROGRESS && s->timeout_ms != 0) {
         r = wait_ready(s, HAL_POLL_OUT);
@@ -328,6 +338,7 @@ static value_t socket_sendto_fn(size_t n_args, size_t n_kw, const value_t *args)
     buffer_info_t info;
     buffer_arg(args[1], &info);
     hal_sockaddr_t a = addr_arg(args[2]);
+    check_route();
     return int_from_intptr(check(socket_io(s, OP_SEND, info.buf, info.len, &a)));
 }
 static BUILTIN_FN(socket_sendto_obj, Q_sendto, 3, 3, false, socket_sendto_fn);

@@ -41,7 +41,11 @@ def wifi():
     import binascii
 
     ap_if = network.WLAN(network.AP_IF)
-    ssid = b"MicroPython-%s" % binascii.hexlify(ap_if.config("mac")[-3:])
+    try:
+        mac = ap_if.config("mac")
+    except OSError:
+        return  # a radio not there (QEMU) or not bound yet (the chip): ENODEV
+    ssid = b"MicroPython-%s" % binascii.hexlify(mac[-3:])
     ap_if.config(ssid=ssid, security=network.AUTH_WPA_WPA2_PSK, key=b"micropythoN")
 
 

@@ -29,6 +29,7 @@
 #include "readline.h"
 #include "repl.h"
 #include "vfs.h"
+#include "wifi_env.h"
 
 #define MIN_HEAP_SIZE 4096
 #define DEFAULT_PATH ":.frozen:~/.micropython/lib:/usr/lib/micropython"
@@ -49,6 +50,9 @@ static void usage(FILE *f) {
         "--flash-size SIZE  : 512K, 1M, 2M, 4M (default), 8M or 16M\n"
         "--clock-speed N    : the board's RTC runs N times faster than real time (default 1)\n"
         "--board-io PATH    : the board's pins and devices on a Unix socket (see docs/board-io.md)\n"
+        "--wifi FILE        : the access points around the board, one a line: `ap ssid=NAME\n"
+        "                     key=KEY channel=N rssi=DBM ...` (docs/architecture.md; default:\n"
+        "                     espy-open, open, and espy-wpa2, key espy-secret)\n"
         "-c cmd   : program passed in as a string (terminates the option list)\n"
         "-m mod   : run a library module as a script (terminates the option list)\n"
         "-i       : inspect interactively after running the script or command\n"
@@ -329,6 +333,15 @@ int main(int argc, char **argv) {
             clock_speed = strtod(argv[++i], &end);
             if (*end != '\0' || !(clock_speed >= 0.001 && clock_speed <= 1e7)) {
                 return value_error("--clock-speed %s: give a number from 0.001 to 10000000", argv[i]);
+            }
+            continue;
+        }
+        if (strcmp(a, "--wifi") == 0) {
+            if (i + 1 >= argc) {
+                return usage_error("argument expected for the %s option", a);
+            }
+            if (wifi_env_load(argv[++i]) != 0) {
+                return STATUS_USAGE;
             }
             continue;
         }

@@ -141,6 +141,7 @@ int hal_flash_erase(uint32_t sector) {
 
 // The board's peripherals: none (machine raises OSError(ENODEV)).
 #include "../../platform/qemu/hal_board_none.c"
+#include "../../platform/qemu/hal_wifi_none.c"
 // No network.
 
 int hal_socket_open(int type, int proto) {
