@@ -17,6 +17,13 @@ QSTR_SCAN := $(wildcard core/*.c core/*.h lib/*.c lib/*.h board/*.c board/*.h pl
 MODULE_SCAN := $(wildcard lib/*.c board/*.c)
 # The host's builds also have the simulator's own modules (espysim).
 HOST_MODULE_SCAN := $(MODULE_SCAN) $(wildcard platform/host/*.c)
+# ssl (lib/ssl/) is built on Debian's mbedTLS, which exists for the 64-bit
+# host only: the host and gc-stress builds add its sources, their names and
+# their module line (gen_rules' fourth argument) and link the library; the
+# others (host32, lx106, QEMU, the chip, fuzzing, the freezer) have no ssl.
+SSL_SRC := $(wildcard lib/ssl/*.c)
+SSL_SCAN := $(SSL_SRC) $(wildcard lib/ssl/*.h)
+SSL_LIBS := -lmbedtls -lmbedx509 -lmbedcrypto
 
 WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Ilib -Iboard -Iplatform/host
@@ -31,12 +38,14 @@ all: build/host/espy
 # Every build folder gets its own copy of the generated qstr table and of
 # the table of lib/'s modules (moduledefs.h, from their ESPY_MODULE lines).
 # The names frozen code uses (build/frozen/qstrs.txt) are static names in
-# every build but the freezer's own.
+# every build but the freezer's own. Arguments: the folder, "nofrozen",
+# the module sources (default MODULE_SCAN), and sources scanned for both
+# names and modules that only this build has (SSL_SCAN).
 define gen_rules
-$(1)/gen/qstrdefs.h $(1)/gen/qstrdata.c: $(QSTR_SCAN) core/qstr_special.txt tools/genqstr.py $(if $(2),,$(FROZEN_QSTRS))
+$(1)/gen/qstrdefs.h $(1)/gen/qstrdata.c: $(QSTR_SCAN) $(4) core/qstr_special.txt tools/genqstr.py $(if $(2),,$(FROZEN_QSTRS))
 	@mkdir -p $(1)/gen
-	@$(PYTHON) tools/genqstr.py $(1)/gen core/qstr_special.txt $(if $(2),,--frozen $(FROZEN_QSTRS)) $(QSTR_SCAN)
-	@$(PYTHON) tools/genmodules.py $(1)/gen/moduledefs.h $(or $(3),$(MODULE_SCAN))
+	@$(PYTHON) tools/genqstr.py $(1)/gen core/qstr_special.txt $(if $(2),,--frozen $(FROZEN_QSTRS)) $(QSTR_SCAN) $(4)
+	@$(PYTHON) tools/genmodules.py $(1)/gen/moduledefs.h $(or $(3),$(MODULE_SCAN)) $(filter %.c,$(4))
 endef
 
 # ---- frozen modules ---------------------------------------------------------
@@ -67,12 +76,12 @@ $(FROZEN_C) $(FROZEN_QSTRS) &: build/freeze/espy-freeze $(FROZEN_PY)
 	@mkdir -p build/frozen
 	build/freeze/espy-freeze build/frozen $(FROZEN_PY)
 
-$(eval $(call gen_rules,build/host,,$(HOST_MODULE_SCAN)))
+$(eval $(call gen_rules,build/host,,$(HOST_MODULE_SCAN),$(SSL_SCAN)))
 $(eval $(call gen_rules,build/host32,,$(HOST_MODULE_SCAN)))
 $(eval $(call gen_rules,build/lx106))
 
 # ---- host ---------------------------------------------------------------
-HOST_OBJ := $(patsubst %.c,build/host/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC) $(FROZEN_C)) build/host/obj/gen/qstrdata.o
+HOST_OBJ := $(patsubst %.c,build/host/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC) $(SSL_SRC) $(FROZEN_C)) build/host/obj/gen/qstrdata.o
 
 build/host/obj/%.o: %.c build/host/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
@@ -83,7 +92,7 @@ build/host/obj/gen/qstrdata.o: build/host/gen/qstrdata.c
 	$(CC) $(CFLAGS_COMMON) -Ibuild/host/gen $(OPT) -c $< -o $@
 
 build/host/espy: $(HOST_OBJ)
-	$(CC) $(OPT) -o $@ $^ -lm -pthread
+	$(CC) $(OPT) -o $@ $^ $(SSL_LIBS) -lm -pthread
 
 -include $(HOST_OBJ:.o=.d)
 
@@ -106,8 +115,8 @@ host32: build/host32/espy
 -include $(HOST32_OBJ:.o=.d)
 
 # ---- gc-stress: a collection at every allocation ------------------------------
-STRESS_OBJ := $(patsubst %.c,build/stress/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC) $(FROZEN_C)) build/stress/obj/gen/qstrdata.o
-$(eval $(call gen_rules,build/stress,,$(HOST_MODULE_SCAN)))
+STRESS_OBJ := $(patsubst %.c,build/stress/obj/%.o,$(PORTABLE_SRC) $(HOST_SRC) $(SSL_SRC) $(FROZEN_C)) build/stress/obj/gen/qstrdata.o
+$(eval $(call gen_rules,build/stress,,$(HOST_MODULE_SCAN),$(SSL_SCAN)))
 
 build/stress/obj/%.o: %.c build/stress/gen/qstrdefs.h
 	@mkdir -p $(dir $@)
@@ -118,7 +127,7 @@ build/stress/obj/gen/qstrdata.o: build/stress/gen/qstrdata.c
 	$(CC) $(CFLAGS_COMMON) -Ibuild/stress/gen -O1 -c $< -o $@
 
 build/stress/espy: $(STRESS_OBJ)
-	$(CC) -o $@ $^ -lm -pthread
+	$(CC) -o $@ $^ $(SSL_LIBS) -lm -pthread
 
 -include $(STRESS_OBJ:.o=.d)
 
@@ -138,13 +147,15 @@ check-lx106: $(LX106_OBJ)
 # ---- fuzzing: libFuzzer over the compiler and the VM ------------------------
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
+# Fuzzing has generated tables of its own: the host's have ssl, which it does not link.
 FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c platform/esp8266/hal_fs_none.c platform/host/flash_sim.c \
-	build/host/gen/qstrdata.c $(FROZEN_C)
+	build/fuzz/gen/qstrdata.c $(FROZEN_C)
+$(eval $(call gen_rules,build/fuzz,,$(HOST_MODULE_SCAN)))
 
-build/fuzz/fuzz_espy: $(FUZZ_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
+build/fuzz/fuzz_espy: $(FUZZ_SRC) build/fuzz/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
-		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_SRC) -lm
+		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/fuzz/gen -o $@ $(FUZZ_SRC) -lm
 
 build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)
 	@mkdir -p build/fuzz/corpus
@@ -179,10 +190,10 @@ fuzz-lfs2-smoke: build/fuzz/fuzz_lfs2 build/fuzz/lfs2-corpus/.seeded
 # The flash filesystems: damaged images mounted and walked through the VFS.
 FUZZ_FS_SRC := $(filter-out tests/fuzz/fuzz_espy.c,$(FUZZ_SRC)) tests/fuzz/fuzz_fs.c
 
-build/fuzz/fuzz_fs: $(FUZZ_FS_SRC) build/host/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
+build/fuzz/fuzz_fs: $(FUZZ_FS_SRC) build/fuzz/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
-		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/host/gen -o $@ $(FUZZ_FS_SRC) -lm
+		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/fuzz/gen -o $@ $(FUZZ_FS_SRC) -lm
 
 build/fuzz/fs-corpus/.seeded: tests/fuzz/fs_seeds.py build/host/espy
 	@mkdir -p build/fuzz/fs-corpus
@@ -227,6 +238,7 @@ TEST_SUITES = \
 	"board-io=$(PYTHON) tests/board/test_board_io.py build/host/espy" \
 	"net-network=$(PYTHON) tests/net/test_network.py build/host/espy" \
 	"net-ntptime=$(PYTHON) tests/net/test_ntptime.py build/host/espy" \
+	"net-ssl=$(PYTHON) tests/net/test_ssl.py build/host/espy" \
 	"mkimage=$(PYTHON) tests/host/test_mkimage.py" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang tests/lib" \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
