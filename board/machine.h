@@ -63,5 +63,9 @@ void machine_timer_reset(void);
 void machine_pin_reset(void);
 // The watchdog went off on the host: the timer's code asks for SystemExit.
 extern const builtin_fun_t machine_soft_reset_obj;
+// dht_readinto(pin, buf), in machine and in esp (machine_dht.c).
+extern const builtin_fun_t machine_dht_readinto_obj;
+// The 1-wire CRC-8 of len bytes (mod_onewire.c).
+uint8_t onewire_crc8(const uint8_t *data, size_t len);
 
 #endif

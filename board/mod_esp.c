@@ -2,7 +2,8 @@
 // esp: the ESP8266's own functions (spec: esp8266-port-behaviour.md section
 // 9). The vendor OS's log setting and the WiFi sleep type are kept (there
 // is no vendor OS; the network module will read the sleep type); deep sleep
-// and apa102_write go through the board's hal. The flash functions act on
+// and apa102_write go through the board's hal; dht_readinto is machine's
+// (board/machine_dht.c). The flash functions act on
 // the SPI flash through the hal: the chip's, or the simulated board's image;
 // every range is checked against the flash size first, so a wrong offset is
 // a clear ValueError rather than a ROM error.
@@ -268,6 +269,7 @@ static const map_entry_t esp_table[] = {
     {QSTR(Q_apa102_write), PTR_VAL(&esp_apa102_write_obj)},
     {QSTR(Q_check_fw), PTR_VAL(&esp_check_fw_obj)},
     {QSTR(Q_deepsleep), PTR_VAL(&esp_deepsleep_obj)},
+    {QSTR(Q_dht_readinto), PTR_VAL(&machine_dht_readinto_obj)},
     {QSTR(Q_flash_erase), PTR_VAL(&esp_flash_erase_obj)},
     {QSTR(Q_flash_id), PTR_VAL(&esp_flash_id_obj)},
     {QSTR(Q_flash_read), PTR_VAL(&esp_flash_read_obj)},

@@ -174,6 +174,7 @@ static const map_entry_t machine_table[] = {
     {QSTR(Q___name__), QSTR(Q_machine)},
     {QSTR(Q_bitstream), PTR_VAL(&machine_bitstream_obj)},
     {QSTR(Q_deepsleep), PTR_VAL(&machine_deepsleep_obj)},
+    {QSTR(Q_dht_readinto), PTR_VAL(&machine_dht_readinto_obj)},
     {QSTR(Q_disable_irq), PTR_VAL(&machine_disable_irq_obj)},
     {QSTR(Q_enable_irq), PTR_VAL(&machine_enable_irq_obj)},
     {QSTR(Q_freq), PTR_VAL(&machine_freq_obj)},

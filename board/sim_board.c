@@ -17,9 +17,24 @@
 //     uart1()                  the bytes written to UART1 since the last call
 //     spi()                    the bytes the hardware SPI sent on MOSI since then
 //     bitstream(n)             the bytes machine.bitstream sent on pin n since then
+//     onewire_device(n, rom)   a DS18x20 thermometer on pin n's 1-wire bus, with the
+//                              8-byte ROM (7 bytes: the CRC is added); its family
+//                              rom[0] is 0x28 DS18B20, 0x22 DS1822 or 0x10 DS18S20.
+//                              Gives the sensor's number
+//     dht_device(n, kind)      a DHT11 (kind 11) or DHT22 (22) on pin n: its number
+//     sensor(s, *, temperature, humidity, silent, corrupt)  what sensor s
+//                              measures next (degrees C, %RH); silent=True: it
+//                              answers nothing; corrupt=True: its next scratchpad
+//                              or reading has a bit flipped (a CRC or checksum error)
+//     onewire_log(n)           the slots on pin n's 1-wire bus since the last call,
+//                              as a str: R a reset nobody answered, P one answered
+//                              by a presence pulse, 0 and 1 the bits (bytes go least
+//                              significant bit first)
 //     reset()                  nothing attached, every input floating
 //
 // `espy --board-io PATH` offers the same from outside (platform/host/board_io.c).
+#include <string.h>
+
 #include "machine.h"
 
 static const hal_sim_t *sim(void) {
@@ -152,6 +167,86 @@ static value_t simboard_bitstream_fn(size_t n_args, size_t n_kw, const value_t *
 }
 static BUILTIN_FN(simboard_bitstream_obj, Q_bitstream, 1, 1, false, simboard_bitstream_fn);
 
+static value_t simboard_onewire_device_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    const hal_sim_t *s = sim();
+    unsigned pin = pin_number(args[0]);
+    buffer_info_t b;
+    if (!obj_get_buffer(args[1], &b, BUFFER_READ)) {
+        raise_msg(&type_TypeError, "object with buffer protocol required");
+    }
+    if (b.len != 7 && b.len != 8) {
+        raise_fmt(&type_ValueError, "a ROM has 8 bytes (7 without its CRC), not %d", (int)b.len);
+    }
+    uint8_t rom[8];
+    memcpy(rom, b.buf, b.len);
+    if (b.len == 7) {
+        rom[7] = onewire_crc8(rom, 7);
+    }
+    if (rom[0] != 0x10 && rom[0] != 0x22 && rom[0] != 0x28) {
+        raise_fmt(&type_ValueError, "no simulated 1-wire device of family 0x%x", rom[0]);
+    }
+    int n = s->sensor_attach(pin, HAL_SIM_DS18X20, rom);
+    if (n < 0) {
+        raise_msg(&type_ValueError, "8 thermometers already, the ROM on the bus already, or a DHT on the pin");
+    }
+    return SMALL(n);
+}
+static BUILTIN_FN(simboard_onewire_device_obj, Q_onewire_device, 2, 2, false, simboard_onewire_device_fn);
+
+static value_t simboard_dht_device_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    const hal_sim_t *s = sim();
+    unsigned pin = pin_number(args[0]);
+    smallint_t kind = value_get_int(args[1]);
+    if (kind != 11 && kind != 22) {
+        raise_fmt(&type_ValueError, "a DHT is 11 or 22, not %d", (int)kind);
+    }
+    int n = s->sensor_attach(pin, kind == 11 ? HAL_SIM_DHT11 : HAL_SIM_DHT22, NULL);
+    if (n < 0) {
+        raise_msg(&type_ValueError, "4 DHTs already, or a sensor on the pin");
+    }
+    return SMALL(n);
+}
+static BUILTIN_FN(simboard_dht_device_obj, Q_dht_device, 2, 2, false, simboard_dht_device_fn);
+
+// sensor(s, *, temperature, humidity, silent, corrupt)
+static value_t simboard_sensor_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    static const machine_arg_t spec[] = {
+        {Q_sensor, ARG_REQUIRED}, {Q_temperature, ARG_KW_ONLY}, {Q_humidity, ARG_KW_ONLY},
+        {Q_silent, ARG_KW_ONLY},  {Q_corrupt, ARG_KW_ONLY},
+    };
+    static const uint8_t what[] = {0, HAL_SIM_SET_TEMPERATURE, HAL_SIM_SET_HUMIDITY, HAL_SIM_SET_SILENT,
+                                   HAL_SIM_SET_CORRUPT};
+    value_t a[5];
+    machine_parse_args(n_args, n_kw, args, spec, 5, a);
+    const hal_sim_t *s = sim();
+    smallint_t n = value_get_int(a[0]);
+    for (int i = 1; i < 5; i++) {
+        if (a[i] == VAL_NULL) {
+            continue;
+        }
+        double v = i <= 2 ? value_get_float(a[i]) : obj_is_true(a[i]);
+        if (n < 0 || n > 255 || !s->sensor_set((int)n, what[i], v)) {
+            raise_fmt(&type_ValueError, "no sensor %d, or it has no such setting", (int)n);
+        }
+    }
+    return VAL_NONE;
+}
+static BUILTIN_FN(simboard_sensor_obj, Q_sensor, 1, 1, true, simboard_sensor_fn);
+
+static value_t simboard_onewire_log_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    const hal_sim_t *s = sim();
+    unsigned pin = pin_number(args[0]);
+    char buf[256];
+    vstr_t vs;
+    vstr_init(&vs, 16);
+    size_t n;
+    while ((n = s->onewire_log(pin, buf, sizeof buf)) > 0) {
+        vstr_add_strn(&vs, buf, n);
+    }
+    return str_from_vstr(&vs);
+}
+static BUILTIN_FN(simboard_onewire_log_obj, Q_onewire_log, 1, 1, false, simboard_onewire_log_fn);
+
 static value_t simboard_reset_fn(size_t n_args, size_t n_kw, const value_t *args) {
     sim()->reset();
     return VAL_NONE;
@@ -162,11 +257,15 @@ static const map_entry_t simboard_table[] = {
     {QSTR(Q___name__), QSTR(Q_simboard)},
     {QSTR(Q_adc), PTR_VAL(&simboard_adc_obj)},
     {QSTR(Q_bitstream), PTR_VAL(&simboard_bitstream_obj)},
+    {QSTR(Q_dht_device), PTR_VAL(&simboard_dht_device_obj)},
     {QSTR(Q_i2c_device), PTR_VAL(&simboard_i2c_device_obj)},
     {QSTR(Q_i2c_memory), PTR_VAL(&simboard_i2c_memory_obj)},
+    {QSTR(Q_onewire_device), PTR_VAL(&simboard_onewire_device_obj)},
+    {QSTR(Q_onewire_log), PTR_VAL(&simboard_onewire_log_obj)},
     {QSTR(Q_pin), PTR_VAL(&simboard_pin_obj)},
     {QSTR(Q_pwm), PTR_VAL(&simboard_pwm_obj)},
     {QSTR(Q_reset), PTR_VAL(&simboard_reset_obj)},
+    {QSTR(Q_sensor), PTR_VAL(&simboard_sensor_obj)},
     {QSTR(Q_spi), PTR_VAL(&simboard_spi_obj)},
     {QSTR(Q_state), PTR_VAL(&simboard_state_obj)},
     {QSTR(Q_uart1), PTR_VAL(&simboard_uart1_obj)},

@@ -231,6 +231,10 @@ void hal_wait_for_interrupt(void);
 // A busy wait accurate to about a microsecond, for bit-banged buses; it does
 // not look at Ctrl-C.
 void hal_delay_us(uint32_t us);
+// Code that bit-bangs a bus against a device's timing (the 1-wire slots,
+// the DHT's pulses) does it with interrupts off and measures time with
+// hal_ticks_us and hal_delay_us only: the host's simulated board then runs
+// it in virtual time (platform/host/hal_board.c), as the chip would.
 
 // One alarm for machine.Timer and machine.WDT: board_alarm() is called once,
 // `us` microseconds from now; starting again replaces it.
@@ -314,9 +318,33 @@ typedef struct hal_sim {
     // hardware SPI's MOSI (HAL_SIM_OUTPUT_SPI) or by bitstream on a pin
     // since the last call: the count copied (at most size).
     size_t (*take_output)(unsigned pin, uint8_t *buf, size_t size);
+    // Sensors on a pin, each bringing its pull-up resistor (sim_onewire.c,
+    // sim_dht.c). HAL_SIM_DS18X20 is a 1-wire thermometer whose ROM is the
+    // 8 bytes `rom` (its family, rom[0], says which: 0x28 DS18B20, 0x22
+    // DS1822, 0x10 DS18S20); several share a bus. HAL_SIM_DHT11 and
+    // HAL_SIM_DHT22 are humidity sensors, one per pin (rom unused). Gives
+    // the sensor's number, or -1: no room (8 thermometers, 4 DHTs), the ROM
+    // is on the bus already, or the pin has a sensor of the other kind.
+    int (*sensor_attach)(unsigned pin, unsigned kind, const uint8_t rom[8]);
+    // What sensor n measures from now on, or how it behaves (`what`, one of
+    // HAL_SIM_SET_*); false when there is no such sensor or the setting is
+    // not one of its own (a thermometer has no humidity).
+    bool (*sensor_set)(int n, unsigned what, double value);
+    // Takes the record of the 1-wire bus on pin since the last call, the
+    // bus's slots as they passed, whoever drove them: 'R' a reset pulse
+    // nobody answered, 'P' one answered with a presence pulse, '0' and '1'
+    // the bits (a slot low for 15 us or more is a 0). The count copied.
+    size_t (*onewire_log)(unsigned pin, char *buf, size_t size);
     // Back to a board with nothing attached and every input floating.
     void (*reset)(void);
 } hal_sim_t;
+#define HAL_SIM_DS18X20 1
+#define HAL_SIM_DHT11 2
+#define HAL_SIM_DHT22 3
+#define HAL_SIM_SET_TEMPERATURE 1   // degrees Celsius, from the next conversion or answer
+#define HAL_SIM_SET_HUMIDITY 2      // % relative humidity (a DHT)
+#define HAL_SIM_SET_SILENT 3        // nonzero: answers nothing (no presence pulse, no DHT answer)
+#define HAL_SIM_SET_CORRUPT 4       // nonzero: a bit of the next scratchpad or reading is flipped
 const hal_sim_t *hal_sim(void);
 
 // ---- the radio (board/mod_network.c) -------------------------------------------

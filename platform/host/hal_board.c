@@ -5,13 +5,35 @@
 //
 // Each pin has what the chip does to it (its mode, pull-up and the level it
 // writes) and what the world does to it: a level applied from outside, a
-// wire from another pin, or an I2C device on it (sim_i2c.c). Its level is
-// worked out from those as a circuit would: the chip's push-pull output
-// wins, a low from anyone on an open-drain line wins over a high, then the
-// applied level, the wire, the pull-up (the chip's, or the bus resistors an
-// I2C device comes with); a floating pin reads 0. Every change works the
-// levels out again, lets the I2C devices react to their bus, and raises the
-// interrupts of the pins whose level went the way their trigger asks.
+// wire from another pin, or a device on it (sim_i2c.c: I2C memories;
+// sim_onewire.c, sim_dht.c: sensors). Its level is worked out from those as
+// a circuit would: the chip's push-pull output wins, a low from anyone on an
+// open-drain line wins over a high, then the applied level, the wire, the
+// pull-up (the chip's, or the resistors a device comes with); a floating pin
+// reads 0. Every change works the levels out again, lets the devices react
+// to their bus, and raises the interrupts of the pins whose level went the
+// way their trigger asks.
+//
+// Time. The sensors answer in microseconds: a DS18B20 holds the bus low for
+// 30 us to send a 0, a DHT22 sends a bit as 50 us low and 26 or 70 us high.
+// Bit-banging that against the host's real clock would fail whenever Linux
+// preempts the program inside a slot. So code that runs with interrupts off
+// (hal_irq_disable, as the drivers' slots do on the chip) runs in virtual
+// time, as a tight loop on the chip sees it: hal_ticks_us and hal_delay_us
+// read and move a virtual clock that starts at the real time, each pin
+// access and each reading of the ticks costing 1 us, a busy wait its
+// length. Whatever the host does meanwhile, the program and the sensors see
+// the same sequence of times on every run. When interrupts come back on the
+// program waits until the real clock has caught up with the virtual one, so
+// that time never goes back and a section takes at least as long as it
+// would on the chip. With interrupts on, time is the real clock, which only
+// makes the gaps between slots longer (the 1-wire bus and the DHT allow
+// that). The sensors are state machines driven by the levels and the time
+// (the board's time, board_us): before anything changes at time t, every
+// time before t at which a sensor lets go of the bus or pulls it (the end
+// of a presence pulse, a DHT's bits) is played in order. A sensor's own
+// edges are thus seen when the chip next touches a pin, not as interrupts
+// of their own.
 //
 // "Interrupts" are a recursive mutex: hal_irq_disable takes it, and the
 // board's thread holds it while it plays an interrupt. That thread fires
@@ -34,6 +56,7 @@
 #include "vm.h"
 
 #define PENDING_MAX 64           // levels applied later
+#define ACCESS_US 1              // the virtual time a pin access or a reading of the ticks takes
 #define OUTPUT_SIZE 4096         // bytes kept per output (UART1, bitstream per pin)
 #define OUTPUT_UART1 HAL_PIN_COUNT
 #define OUTPUT_SPI (HAL_PIN_COUNT + 1)
@@ -95,24 +118,103 @@ static void init_lock(void) {
 // How many times this thread holds the lock (a reset lets go of all).
 static __thread unsigned irq_depth;
 
-uint32_t hal_irq_disable(void) {
-    pthread_once(&irq_once, init_lock);
-    pthread_mutex_lock(&irq_lock);
-    irq_depth++;
-    return 1;
-}
-
-void hal_irq_restore(uint32_t state) {
-    if (state == 1) {
-        irq_depth--;
-        pthread_mutex_unlock(&irq_lock);
-    }
-}
-
 static uint64_t now_us(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+// The virtual clock, on while the thread holding the lock has interrupts
+// off; `board_us` is how far the board's devices have been played (with
+// the lock held).
+static struct {
+    bool on;
+    uint64_t us;
+} virtual_clock;
+static uint64_t board_us;
+
+static void virtual_start(void) {
+    uint64_t real = now_us();
+    virtual_clock.us = real > board_us ? real : board_us;
+    virtual_clock.on = true;
+}
+
+// Interrupts are on again once the real clock has reached the virtual one.
+static void virtual_end(void) {
+    virtual_clock.on = false;
+    for (;;) {
+        uint64_t real = now_us();
+        if (real >= virtual_clock.us) {
+            break;
+        }
+        if (virtual_clock.us - real > 2000) {
+            struct timespec req = {0, (long)(virtual_clock.us - real - 1000) * 1000L};
+            nanosleep(&req, NULL);
+        }
+    }
+    if (virtual_clock.us > board_us) {
+        board_us = virtual_clock.us;
+    }
+}
+
+uint32_t hal_irq_disable(void) {
+    pthread_once(&irq_once, init_lock);
+    pthread_mutex_lock(&irq_lock);
+    if (irq_depth++ == 0) {
+        virtual_start();
+    }
+    return 1;
+}
+
+// An enable_irq without a disable_irq before it changes nothing.
+void hal_irq_restore(uint32_t state) {
+    if (state == 1 && irq_depth > 0) {
+        if (--irq_depth == 0) {
+            virtual_end();
+        }
+        pthread_mutex_unlock(&irq_lock);
+    }
+}
+
+// The lock without turning interrupts off, for the pins' own bookkeeping.
+static void lock(void) {
+    pthread_once(&irq_once, init_lock);
+    pthread_mutex_lock(&irq_lock);
+}
+
+static void unlock(void) {
+    pthread_mutex_unlock(&irq_lock);
+}
+
+// With the lock: the board's time (the virtual clock's, or the real one).
+static uint64_t board_time(void) {
+    if (virtual_clock.on) {
+        return virtual_clock.us;
+    }
+    uint64_t real = now_us();
+    return real > board_us ? real : board_us;
+}
+
+// After a pin access by the program, or a reading of the ticks.
+static void access_done(void) {
+    if (virtual_clock.on && irq_depth > 0) {
+        virtual_clock.us += ACCESS_US;
+    }
+}
+
+uint64_t sim_ticks_us(void) {
+    if (!(virtual_clock.on && irq_depth > 0)) {
+        return now_us();
+    }
+    uint64_t t = virtual_clock.us;
+    virtual_clock.us += ACCESS_US;
+    return t;
+}
+
+void sim_delay_ms(uint32_t ms) {
+    if (virtual_clock.on && irq_depth > 0) {
+        virtual_clock.us += (uint64_t)ms * 1000u;
+    }
 }
 
 // ---- the pins -------------------------------------------------------------------------
@@ -133,7 +235,7 @@ static int pin_level(unsigned n, int depth) {
     if (d >= 0) {
         return d;
     }
-    if (sim_i2c_pulls_low(n)) {
+    if (sim_i2c_pulls_low(n) || sim_onewire_pulls_low(n, board_us) || sim_dht_pulls_low(n, board_us)) {
         return 0;
     }
     if (p->applied >= 0) {
@@ -142,12 +244,12 @@ static int pin_level(unsigned n, int depth) {
     if (p->wire_from >= 0 && depth < HAL_PIN_COUNT) {
         return pin_level((unsigned)p->wire_from, depth + 1);
     }
-    return p->pull_up || sim_i2c_on_pin(n) ? 1 : 0;
+    return p->pull_up || sim_i2c_on_pin(n) || sim_onewire_on_pin(n) || sim_dht_on_pin(n) ? 1 : 0;
 }
 
-// Works the levels out again after a change, lets the I2C devices see
-// their bus, and raises the interrupts the new levels call for. With the
-// lock held.
+// Works the levels out again after a change at time board_us, lets the
+// devices see their bus, and raises the interrupts the new levels call
+// for. With the lock held.
 static void update(void) {
     uint8_t before[HAL_PIN_COUNT];
     for (unsigned n = 0; n < HAL_PIN_COUNT; n++) {
@@ -160,9 +262,12 @@ static void update(void) {
             changed |= level != sim.pin[n].level;
             sim.pin[n].level = level;
         }
-        // A device answers a change of its bus by pulling SDA or letting
+        // A device answers a change of its bus by pulling a line or letting
         // it go: then the levels are worked out once more.
-        if (!sim_i2c_bus_changed(sim_level_of) && !changed) {
+        bool answered = sim_i2c_bus_changed(sim_level_of);
+        answered |= sim_onewire_bus_changed(sim_level_of, board_us);
+        answered |= sim_dht_bus_changed(sim_level_of, board_us);
+        if (!answered && !changed) {
             break;
         }
     }
@@ -182,28 +287,57 @@ int sim_level_of(unsigned pin) {
     return sim.pin[pin].level;
 }
 
+// With the lock: plays the sensors' own changes up to the board's time.
+static void catch_up(void) {
+    uint64_t t = board_time();
+    for (;;) {
+        uint64_t a = sim_onewire_next_change(board_us), b = sim_dht_next_change(board_us);
+        uint64_t next = a < b ? a : b;
+        if (next > t) {
+            break;
+        }
+        board_us = next;
+        update();
+    }
+    board_us = t;
+}
+
 int hal_pin_config(unsigned pin, unsigned mode, bool pull_up) {
-    uint32_t irq = hal_irq_disable();
+    lock();
+    catch_up();
     sim_pin_t *p = &sim.pin[pin];
     p->configured = true;
     p->mode = (uint8_t)mode;
     p->pull_up = pull_up;
     update();
-    hal_irq_restore(irq);
+    access_done();
+    unlock();
     return 0;
 }
 
 void hal_pin_write(unsigned pin, bool level) {
-    uint32_t irq = hal_irq_disable();
+    lock();
+    catch_up();
     sim.pin[pin].written = level;
     update();
-    hal_irq_restore(irq);
+    access_done();
+    unlock();
 }
 
-// Without the lock: a program polling a pin (time_pulse_us) must not keep
-// the board's thread from changing it. A byte is read whole.
+// A pin with a sensor is read at the board's time, with the lock. Other
+// pins are read without it while interrupts are on: a program polling a
+// pin (time_pulse_us) must not keep the board's thread from changing it.
+// A byte is read whole.
 bool hal_pin_read(unsigned pin) {
-    return ((volatile sim_pin_t *)&sim.pin[pin])->level;
+    if (!virtual_clock.on && !sim_onewire_on_pin(pin) && !sim_dht_on_pin(pin)) {
+        return ((volatile sim_pin_t *)&sim.pin[pin])->level;
+    }
+    lock();
+    catch_up();
+    bool level = sim.pin[pin].level;
+    access_done();
+    unlock();
+    return level;
 }
 
 void hal_pin_irq(unsigned pin, unsigned edges) {
@@ -219,6 +353,7 @@ static void on_wake(int sig) {
 }
 
 static void apply_now(unsigned pin, int level) {
+    catch_up();
     sim.pin[pin].applied = (int8_t)level;
     update();
 }
@@ -311,6 +446,10 @@ void hal_wait_for_interrupt(void) {
 }
 
 void hal_delay_us(uint32_t us) {
+    if (virtual_clock.on && irq_depth > 0) {
+        virtual_clock.us += us;
+        return;
+    }
     if (us >= 2000) {
         struct timespec req = {(time_t)(us / 1000000u), (long)(us % 1000000u) * 1000L};
         while (nanosleep(&req, &req) != 0 && errno == EINTR) {
@@ -528,6 +667,7 @@ void sim_watch_levels(void (*on_level)(unsigned pin, int level)) {
 
 static int sim_pin_state(unsigned pin, int *mode, bool *pull_up, int *driven_level, int *applied) {
     uint32_t irq = hal_irq_disable();
+    catch_up();
     const sim_pin_t *p = &sim.pin[pin];
     *mode = p->configured ? p->mode : -1;
     *pull_up = p->pull_up;
@@ -540,6 +680,7 @@ static int sim_pin_state(unsigned pin, int *mode, bool *pull_up, int *driven_lev
 
 static void sim_pin_wire(unsigned from, unsigned to) {
     uint32_t irq = hal_irq_disable();
+    catch_up();
     sim.pin[to].wire_from = from == to ? -1 : (int8_t)from;
     update();
     hal_irq_restore(irq);
@@ -587,8 +728,43 @@ static void sim_reset(void) {
     }
     sim.n_pending = 0;
     sim_i2c_detach_all();
+    sim_onewire_detach_all();
+    sim_dht_detach_all();
     update();
     hal_irq_restore(irq);
+}
+
+// Thermometers are numbered from 0, DHTs from SIM_ONEWIRE_MAX.
+static int sim_sensor_attach(unsigned pin, unsigned kind, const uint8_t rom[8]) {
+    uint32_t irq = hal_irq_disable();
+    catch_up();
+    int n = -1;
+    if (kind == HAL_SIM_DS18X20 && !sim_dht_on_pin(pin)) {
+        n = sim_onewire_attach(pin, rom);
+    } else if ((kind == HAL_SIM_DHT11 || kind == HAL_SIM_DHT22) && !sim_onewire_on_pin(pin)) {
+        n = sim_dht_attach(pin, kind);
+        n = n < 0 ? -1 : n + SIM_ONEWIRE_MAX;
+    }
+    update();
+    hal_irq_restore(irq);
+    return n;
+}
+
+static bool sim_sensor_set(int n, unsigned what, double value) {
+    uint32_t irq = hal_irq_disable();
+    catch_up();
+    bool ok = n >= 0 && (n < SIM_ONEWIRE_MAX ? sim_onewire_set(n, what, value)
+                                             : sim_dht_set(n - SIM_ONEWIRE_MAX, what, value));
+    hal_irq_restore(irq);
+    return ok;
+}
+
+static size_t sim_onewire_log_locked(unsigned pin, char *buf, size_t size) {
+    uint32_t irq = hal_irq_disable();
+    catch_up();
+    size_t n = sim_onewire_log(pin, buf, size);
+    hal_irq_restore(irq);
+    return n;
 }
 
 static const hal_sim_t sim_controls = {
@@ -600,6 +776,9 @@ static const hal_sim_t sim_controls = {
     .adc_set = sim_adc_set,
     .pwm_get = sim_pwm_get,
     .take_output = sim_take_output,
+    .sensor_attach = sim_sensor_attach,
+    .sensor_set = sim_sensor_set,
+    .onewire_log = sim_onewire_log_locked,
     .reset = sim_reset,
 };
 

@@ -15,6 +15,7 @@
 #include "board_host.h"
 #include "espy.h"
 #include "hal.h"
+#include "hal_board.h"
 #include "modules.h"
 #include "vm.h"
 #include "readline.h"
@@ -115,25 +116,22 @@ int hal_stdin_read(char *buf, size_t size) {
 }
 
 // ---- time -----------------------------------------------------------------
-
-static uint64_t now_us(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
-}
+// The simulated board's clock (hal_board.c): the monotonic clock, virtual
+// while interrupts are off.
 
 uint32_t hal_ticks_ms(void) {
-    return (uint32_t)(now_us() / 1000u);
+    return (uint32_t)(sim_ticks_us() / 1000u);
 }
 
 uint32_t hal_ticks_us(void) {
-    return (uint32_t)now_us();
+    return (uint32_t)sim_ticks_us();
 }
 
 // Sleeps, but returns early on Ctrl-C so that KeyboardInterrupt comes at
 // once, and when a simulated interrupt has queued a callback (the board's
 // thread, hal_board.c, wakes this one with SIGUSR2).
 void hal_delay_ms(uint32_t ms) {
+    sim_delay_ms(ms);
     unsigned seen = readline_interrupt_count();
     struct timespec req = {(time_t)(ms / 1000u), (long)(ms % 1000u) * 1000000L};
     struct timespec rem;
