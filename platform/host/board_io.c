@@ -29,6 +29,7 @@
 #include "board_io.h"
 #include "hal.h"
 #include "hal_board.h"
+#include "machine.h"
 
 #define CLIENTS_MAX 8
 #define LINE_MAX_BYTES 1024
@@ -163,6 +164,10 @@ static const char help_text[] =
     "  uart1 | spi | bitstream N  the bytes sent (hex) since the last time asked\n"
     "  i2c-device SCL SDA [ADDR]  attaches a 256-byte EEPROM (24C02), address 0x50 by default\n"
     "  i2c-memory ADDR [OFFSET HEX]  its bytes (hex), or writes HEX at OFFSET\n"
+    "  onewire-device PIN ROM     a DS18x20 thermometer (ROM: 8 bytes hex, or 7 and the CRC is added): ok N\n"
+    "  dht-device PIN 11|22       a DHT11 or DHT22 humidity sensor: ok N\n"
+    "  sensor N temperature|humidity|silent|corrupt VALUE  what sensor N measures or does next\n"
+    "  onewire-log PIN            the 1-wire slots since then: P presence, R no answer, 0 and 1 bits\n"
     "  watch | unwatch            'event pin N LEVEL' lines whenever a level changes\n"
     "  detach-all                 nothing attached, every input floating\n"
     "  help\n"
@@ -322,6 +327,83 @@ static void command(client_t *c, char *line, reply_t *r) {
         memcpy(memory + v2, data, len);
         hal_irq_restore(irq);
         add(r, "ok");
+        return;
+    }
+    if (strcmp(cmd, "onewire-device") == 0 && w.n == 3) {
+        uint8_t rom[8];
+        size_t len;
+        if (!pin_arg(w.word[1], &pin, r)) {
+            return;
+        }
+        if (!hex_bytes(w.word[2], rom, sizeof(rom), &len) || len < 7) {
+            add(r, "error: a ROM is 8 bytes in hex (7 without its CRC)");
+            return;
+        }
+        if (len == 7) {
+            rom[7] = onewire_crc8(rom, 7);
+        }
+        if (rom[0] != 0x10 && rom[0] != 0x22 && rom[0] != 0x28) {
+            add(r, "error: no simulated 1-wire device of family 0x%02x (0x28 DS18B20, 0x22 DS1822, 0x10 DS18S20)",
+                rom[0]);
+            return;
+        }
+        int n = sim->sensor_attach(pin, HAL_SIM_DS18X20, rom);
+        if (n < 0) {
+            add(r, "error: 8 thermometers already, the ROM on the bus already, or a DHT on the pin");
+        } else {
+            add(r, "ok %d", n);
+        }
+        return;
+    }
+    if (strcmp(cmd, "dht-device") == 0 && w.n == 3) {
+        if (!pin_arg(w.word[1], &pin, r)) {
+            return;
+        }
+        if (strcmp(w.word[2], "11") != 0 && strcmp(w.word[2], "22") != 0) {
+            add(r, "error: a DHT is 11 or 22, not %s", w.word[2]);
+            return;
+        }
+        int n = sim->sensor_attach(pin, w.word[2][0] == '1' ? HAL_SIM_DHT11 : HAL_SIM_DHT22, NULL);
+        if (n < 0) {
+            add(r, "error: 4 DHTs already, or a sensor on the pin");
+        } else {
+            add(r, "ok %d", n);
+        }
+        return;
+    }
+    if (strcmp(cmd, "sensor") == 0 && w.n == 4) {
+        static const struct {
+            const char *name;
+            unsigned what;
+        } settings[] = {{"temperature", HAL_SIM_SET_TEMPERATURE}, {"humidity", HAL_SIM_SET_HUMIDITY},
+                        {"silent", HAL_SIM_SET_SILENT}, {"corrupt", HAL_SIM_SET_CORRUPT}};
+        char *end;
+        double value = strtod(w.word[3], &end);
+        if (!number(w.word[1], 0, 255, &v) || *end != '\0' || end == w.word[3]) {
+            add(r, "error: sensor N temperature|humidity|silent|corrupt VALUE");
+            return;
+        }
+        for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+            if (strcmp(w.word[2], settings[i].name) == 0) {
+                if (sim->sensor_set((int)v, settings[i].what, value)) {
+                    add(r, "ok");
+                } else {
+                    add(r, "error: no sensor %ld, or it has no %s", v, w.word[2]);
+                }
+                return;
+            }
+        }
+        add(r, "error: a sensor has temperature, humidity, silent or corrupt, not %s", w.word[2]);
+        return;
+    }
+    if (strcmp(cmd, "onewire-log") == 0 && w.n == 2) {
+        if (!pin_arg(w.word[1], &pin, r)) {
+            return;
+        }
+        char log[REPLY_MAX - 8];
+        size_t n = sim->onewire_log(pin, log, sizeof(log) - 1);
+        log[n] = '\0';
+        add(r, "ok %s", log);
         return;
     }
     if ((strcmp(cmd, "watch") == 0 || strcmp(cmd, "unwatch") == 0) && w.n == 1) {

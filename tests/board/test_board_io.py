@@ -186,6 +186,37 @@ def io_i2c_device(bench, io):
 
 
 @io_test
+def io_sensors(bench, io):
+    check(io.cmd("onewire-device 4 28a1b2c3d4e5f6") == "ok 0", "a DS18B20")
+    check(io.cmd("onewire-device 4 10000000000001") == "ok 1", "a DS18S20 on the same bus")
+    check(io.cmd("sensor 0 temperature 21.5") == "ok" and io.cmd("sensor 1 temperature -10.5") == "ok", "temperatures")
+    out = bench.run("import onewire, ds18x20, machine, time\n"
+                    "d = ds18x20.DS18X20(onewire.OneWire(machine.Pin(4)))\n"
+                    "roms = d.scan(); d.convert_temp(); time.sleep_ms(750)\n"
+                    "print(sorted((bytes(r).hex(), d.read_temp(r)) for r in roms))")
+    check(out.startswith("[('10000000000001") and "-10.5)" in out and "('28a1b2c3d4e5f6" in out and "21.5)]" in out,
+          "the program reads the bench's temperatures: %r" % out)
+    log = io.cmd("onewire-log 4")
+    check(log.startswith("ok P") and set(log[3:]) <= set("PR01") and len(log) > 100, "the bus's slots: %r" % log[:60])
+    check(io.cmd("dht-device 5 22") == "ok 8", "a DHT22 (numbers 8 and up)")
+    check(io.cmd("sensor 8 humidity 55.5") == "ok" and io.cmd("sensor 8 temperature -3.2") == "ok", "DHT readings")
+    out = bench.run("import dht\ns = dht.DHT22(machine.Pin(5))\ns.measure()\nprint(s.humidity(), s.temperature())")
+    check(out == "55.5 -3.2\r\n", "the DHT22's readings: %r" % out)
+    check(io.cmd("sensor 8 silent 1") == "ok", "silence the DHT")
+    out = bench.run("try:\n    s.measure()\nexcept OSError as e:\n    print(e.errno)")
+    check(out == "110\r\n", "a silent DHT: ETIMEDOUT, %r" % out)
+    for line, want in [("onewire-device 4 11223344", "error: a ROM is 8 bytes in hex (7 without its CRC)"),
+                       ("onewire-device 4 99000000000001", "error: no simulated 1-wire device of family 0x99 "
+                        "(0x28 DS18B20, 0x22 DS1822, 0x10 DS18S20)"),
+                       ("dht-device 5 33", "error: a DHT is 11 or 22, not 33"),
+                       ("sensor 9 temperature 1", "error: no sensor 9, or it has no temperature"),
+                       ("sensor 0 colour 1", "error: a sensor has temperature, humidity, silent or corrupt, not colour"),
+                       ("sensor 0 temperature hot", "error: sensor N temperature|humidity|silent|corrupt VALUE")]:
+        got = io.cmd(line)
+        check(got == want, "%r: %r, wanted %r" % (line, got, want))
+
+
+@io_test
 def io_protocol_errors(bench, io):
     cases = [
         ("bogus", "error: unknown command or wrong arguments: bogus (try help)"),
