@@ -48,6 +48,7 @@ static struct {
     size_t nblocks;
     free_run_t *bins[BINS];
     size_t bump, bump_end;   // the free run small allocations are carved from
+    size_t sweep_at;         // the allocation whose finaliser runs in a sweep
     size_t used_blocks;
     size_t peak_blocks;
     size_t peak_live_blocks;
@@ -237,6 +238,20 @@ static void *alloc_blocks(size_t n, unsigned flags) {
     }
     heap.since_collect += n * GC_BLOCK;
     return p;
+}
+
+bool gc_is_live(const void *p) {
+    if (!gc_is_heap_ptr(p)) {
+        return true;
+    }
+    size_t b = block_of(p);
+    unsigned nib = nib_get(b);
+    if ((nib & NIB_STATE) == STATE_FREE || (nib & NIB_STATE) == STATE_TAIL) {
+        return false;
+    }
+    // In a sweep, what it has passed is kept (the rest is free by now);
+    // what it has yet to reach is live if it was marked.
+    return !heap.collecting || b < heap.sweep_at || (nib & NIB_MARK);
 }
 
 void *gc_move_long(void *p) {
@@ -531,6 +546,7 @@ static void sweep(void) {
             }
         } else {
             if (state == STATE_HEAD_FINAL) {
+                heap.sweep_at = b;
                 gc_finalise(block_ptr(b));
             }
             for (size_t k = b; k < b + n; k++) {

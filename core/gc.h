@@ -50,6 +50,11 @@ void gc_free(void *ptr);                        // optional early free
 void *gc_move_long(void *ptr);
 size_t gc_nbytes(const void *ptr);              // usable size of an allocation
 void gc_collect(void);
+// For finalisers: whether the allocation p points to (the start of it) is
+// still there and stays. A finaliser runs while the sweep frees garbage in
+// any order, so an object it refers to may be gone already, or about to
+// be: it must touch only those that are live (objects outside the heap are).
+bool gc_is_live(const void *p);
 void gc_get_stats(gc_stats_t *stats);
 struct print;
 void gc_dump_map(const struct print *p);   // micropython.mem_info(1)

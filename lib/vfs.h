@@ -130,9 +130,9 @@ typedef struct vfs_file vfs_file_t;
 
 // Each returns a count or 0 (seek: the new position in *offset), or a
 // negative ESPY_E* value. close is also called by the collector, for a
-// file dropped while open: it must not allocate or raise, and the
-// filesystem object may then be garbage of the same collection (it is
-// alive while mounted: the mount table holds it).
+// file dropped while open: it must not allocate or raise. It is not called
+// when the filesystem object is garbage of the same collection (it is alive
+// while mounted: the mount table holds it).
 typedef struct vfs_file_ops {
     intptr_t (*read)(vfs_file_t *f, void *buf, size_t size);
     intptr_t (*write)(vfs_file_t *f, const void *buf, size_t size);

@@ -9,6 +9,7 @@
 // file is closed by close(), by leaving a `with` block, or by the
 // collector when it becomes garbage (__del__, which gc_finalise calls).
 #include "exc.h"
+#include "gc.h"
 #include "vfs.h"
 
 vfs_file_t *vfs_file_new(size_t size, const vfs_file_ops_t *ops, value_t fs, unsigned flags) {
@@ -41,6 +42,11 @@ static int close_file(vfs_file_t *f) {
     }
     f->is_open = false;
     f->number = -1;
+    // From the collector, a filesystem that is garbage too (unmounted and
+    // dropped) may be gone already: its file can no longer be written.
+    if (VAL_IS_OBJ(f->fs) && !gc_is_live(VAL_PTR(f->fs))) {
+        return 0;
+    }
     return f->ops->close(f);
 }
 

@@ -32,6 +32,7 @@
 #include <mbedtls/platform.h>
 
 #include "exc.h"
+#include "gc.h"
 #include "ssl.h"
 #include "stream.h"
 #include "strimpl.h"
@@ -352,9 +353,9 @@ value_t ssl_socket_new(ssl_config_t *c, value_t sock, int verify_mode, const cha
     return PTR_VAL(s);
 }
 
-// Frees the mbedTLS state and closes the wrapped stream. close() first
-// tells the peer (close_notify; errors ignored: it may be gone); the
-// collector does no I/O but the stream's close, and must not raise.
+// Frees the mbedTLS state; close() (notify) first tells the peer
+// (close_notify; errors ignored: it may be gone) and closes the wrapped
+// stream. The collector's finaliser does no I/O and must not raise.
 static void close_ssl(ssl_socket_obj_t *s, bool notify) {
     if (s->ssl == NULL) {
         return;
@@ -375,13 +376,16 @@ static void close_ssl(ssl_socket_obj_t *s, bool notify) {
         stream_close(s->sock);
         return;
     }
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        int err;
-        if (s->proto->ioctl != NULL) {
+    // From the collector's finaliser, the wrapped socket is closed only if
+    // it lives on (held elsewhere): if it is garbage too, the sweep may
+    // have freed it already, and its own finaliser closes it.
+    if (s->proto->ioctl != NULL && (!VAL_IS_OBJ(s->native) || gc_is_live(VAL_PTR(s->native)))) {
+        nlr_buf_t nlr;
+        if (nlr_push(&nlr) == 0) {
+            int err;
             s->proto->ioctl(s->native, STREAM_CLOSE, 0, &err);
+            nlr_pop();
         }
-        nlr_pop();
     }
 }
 
