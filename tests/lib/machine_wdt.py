@@ -3,6 +3,14 @@
 import machine
 import time
 
+# The port's watchdog has one id and one timeout.
+for f in (lambda: machine.WDT(1), lambda: machine.WDT(timeout=1000), lambda: machine.WDT(0, 5000, 3),
+          lambda: machine.WDT(id=-1)):
+    try:
+        f()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+
 w = machine.WDT()
 start = time.ticks_ms()
 try:
