@@ -29,7 +29,7 @@ WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS_COMMON := -std=gnu11 $(WARN) -Icore -Ilib -Iboard -Iplatform/host
 OPT ?= -O2 -g
 
-.PHONY: fuzz-fs fuzz-fs-smoke fuzz-lfs2 fuzz-lfs2-smoke
+.PHONY: fuzz-fs fuzz-fs-smoke fuzz-lfs2 fuzz-lfs2-smoke fuzz-webrepl fuzz-webrepl-smoke
 .PHONY: all run test test-lang test-gc-stress test-host32 test-unit check-lx106 bench host32 fuzz fuzz-smoke clean
 
 all: build/host/espy
@@ -207,6 +207,28 @@ fuzz-fs-smoke: build/fuzz/fuzz_fs build/fuzz/fs-corpus/.seeded
 	@build/fuzz/fuzz_fs -max_total_time=20 -timeout=10 -rss_limit_mb=2048 -max_len=70000 build/fuzz/fs-corpus 2>build/fuzz/fs-smoke.log \
 		&& echo "fuzz-fs smoke: no crash in 20 s" || (tail -40 build/fuzz/fs-smoke.log; exit 1)
 
+# The WebREPL's parsers: websocket_helper's HTTP requests, the WebSocket
+# framing and _webrepl's login and file protocol, on a fake socket.
+FUZZ_WEBREPL_SRC := $(filter-out tests/fuzz/fuzz_espy.c,$(FUZZ_SRC)) tests/fuzz/fuzz_webrepl.c
+FUZZ_WEBREPL_RUN := -timeout=10 -rss_limit_mb=2048 -max_len=8192 -artifact_prefix=build/fuzz/
+
+build/fuzz/fuzz_webrepl: $(FUZZ_WEBREPL_SRC) build/fuzz/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
+		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/fuzz/gen -o $@ $(FUZZ_WEBREPL_SRC) -lm
+
+build/fuzz/webrepl-corpus/.seeded: build/fuzz/fuzz_webrepl
+	@mkdir -p build/fuzz/webrepl-corpus
+	@FUZZ_WEBREPL_SEEDS=build/fuzz/webrepl-corpus build/fuzz/fuzz_webrepl -runs=0 build/fuzz/webrepl-corpus >/dev/null 2>&1
+	@touch $@
+
+fuzz-webrepl: build/fuzz/fuzz_webrepl build/fuzz/webrepl-corpus/.seeded
+	build/fuzz/fuzz_webrepl -max_total_time=$(FUZZ_SECONDS) $(FUZZ_WEBREPL_RUN) build/fuzz/webrepl-corpus
+
+fuzz-webrepl-smoke: build/fuzz/fuzz_webrepl build/fuzz/webrepl-corpus/.seeded
+	@build/fuzz/fuzz_webrepl -max_total_time=20 $(FUZZ_WEBREPL_RUN) build/fuzz/webrepl-corpus 2>build/fuzz/webrepl-smoke.log \
+		&& echo "fuzz-webrepl smoke: no crash in 20 s" || (tail -40 build/fuzz/webrepl-smoke.log; exit 1)
+
 # A short run for make test: finds the shallow crashes.
 fuzz-smoke: build/fuzz/fuzz_espy build/fuzz/corpus/.seeded
 	@build/fuzz/fuzz_espy -max_total_time=30 -timeout=10 -rss_limit_mb=2048 build/fuzz/corpus 2>build/fuzz/smoke.log \
@@ -239,6 +261,9 @@ TEST_SUITES = \
 	"net-network=$(PYTHON) tests/net/test_network.py build/host/espy" \
 	"net-ntptime=$(PYTHON) tests/net/test_ntptime.py build/host/espy" \
 	"net-ssl=$(PYTHON) tests/net/test_ssl.py build/host/espy" \
+	"board-dupterm=$(PYTHON) tests/board/test_dupterm.py build/host/espy" \
+	"net-webrepl=$(PYTHON) tests/net/test_webrepl.py build/host/espy" \
+	"net-webrepl-browser=$(PYTHON) tests/net/test_webrepl_browser.py build/host/espy" \
 	"mkimage=$(PYTHON) tests/host/test_mkimage.py" \
 	"gc-stress=$(PYTHON) tools/run-tests --espy build/stress/espy --timeout 120 tests/lang tests/lib" \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
@@ -246,7 +271,8 @@ TEST_SUITES = \
 	"firmware=$(MAKE) --no-print-directory -s firmware test-firmware-qemu" \
 	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke" \
 	"fuzz-fs-smoke=$(MAKE) --no-print-directory fuzz-fs-smoke" \
-	"fuzz-lfs2-smoke=$(MAKE) --no-print-directory fuzz-lfs2-smoke"
+	"fuzz-lfs2-smoke=$(MAKE) --no-print-directory fuzz-lfs2-smoke" \
+	"fuzz-webrepl-smoke=$(MAKE) --no-print-directory fuzz-webrepl-smoke"
 
 test: build/host/espy build/host32/espy build/stress/espy
 	@$(PYTHON) tools/test-all $(TEST_SUITES)

@@ -9,6 +9,7 @@
 // boot goes on: the REPL always starts.
 #include "board.h"
 #include "board_repl.h"
+#include "console.h"
 #include "modules.h"
 #include "vm.h"
 
@@ -63,7 +64,8 @@ static void board_sys(void) {
 
 void board_boot(void) {
     board_sys();
-    hal_console_set_line_mode(false);
+    console_attach_uart0();             // dupterm slot 1, at every reset
+    console_set_line_mode(false);
     int saved = modules_state.kbd_intr_char;
     modules_state.kbd_intr_char = -1;
     run(NULL, Q__boot);

@@ -5,12 +5,14 @@
 //
 //     UART(id, baudrate=115200, bits=8, parity=None, stop=1, *, tx, rx, rxbuf, timeout, timeout_char)
 //
-// While UART0 is the REPL's, the bytes it receives go to sys.stdin:
-// reading it gives None, as on the port. Its pins are TX 1 / RX 3, or
-// TX 15 / RX 13 swapped (taken but not switched yet: the console stays on
-// 1 and 3). There is one configuration per UART, which every UART object
+// While UART0 is the REPL's (os.dupterm slot 1, board/console.c), the
+// bytes it receives go to sys.stdin: reading it gives None, as on the port;
+// after os.dupterm(None, 1) reads get them, waiting `timeout` ms at most
+// for the first. Its pins are TX 1 / RX 3, or TX 15 / RX 13 swapped (taken
+// but not switched yet: the console stays on 1 and 3). There is one configuration per UART, which every UART object
 // for that id shows.
 #include "machine.h"
+#include "console.h"
 #include "stream.h"
 
 typedef struct {
@@ -32,6 +34,10 @@ static uart_config_t config[2] = {
     {115200, 8, 1, -1, 16, 0, 1},
     {115200, 8, 1, -1, 16, 0, 1},
 };
+
+value_t machine_uart_console(void) {
+    return PTR_VAL(&uarts[0]);
+}
 
 static const uart_obj_t *uart_self(value_t v) {
     return obj_native(v, &machine_uart_type);
@@ -146,8 +152,12 @@ static void check_readable(value_t self) {
 
 static intptr_t uart_read(value_t self, void *buf, size_t size, int *err) {
     check_readable(self);
-    *err = ESPY_EAGAIN;           // UART0's bytes are the REPL's (sys.stdin)
-    return STREAM_ERROR;
+    size_t n = size == 0 || console_uart0_attached() ? 0 : console_uart0_read(buf, size, config[0].timeout);
+    if (n == 0) {
+        *err = ESPY_EAGAIN;       // nothing, or the REPL's bytes (sys.stdin)
+        return STREAM_ERROR;
+    }
+    return (intptr_t)n;
 }
 
 static intptr_t uart_write(value_t self, const void *buf, size_t size, int *err) {
@@ -157,7 +167,11 @@ static intptr_t uart_write(value_t self, const void *buf, size_t size, int *err)
 
 static intptr_t uart_ioctl(value_t self, unsigned request, uintptr_t arg, int *err) {
     if (request == STREAM_POLL) {
-        return (intptr_t)(arg & STREAM_POLL_WR);
+        uintptr_t ready = STREAM_POLL_WR;
+        if (uart_self(self)->id == 0 && !console_uart0_attached() && console_uart0_any()) {
+            ready |= STREAM_POLL_RD;
+        }
+        return (intptr_t)(arg & ready);
     }
     if (request == STREAM_FLUSH || request == STREAM_CLOSE) {
         return 0;
@@ -175,7 +189,7 @@ static const stream_p_t uart_stream_p = {
 
 static value_t uart_any_fn(size_t n_args, size_t n_kw, const value_t *args) {
     check_readable(args[0]);
-    return SMALL(0);
+    return SMALL(!console_uart0_attached() && console_uart0_any() ? 1 : 0);
 }
 static BUILTIN_FN(uart_any_obj, Q_any, 1, 1, false, uart_any_fn);
 

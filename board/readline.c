@@ -13,6 +13,7 @@
 #include "board.h"
 #include "hal.h"
 #include "board_repl.h"
+#include "console.h"
 #include "vm.h"
 
 #define HISTORY 8
@@ -40,7 +41,7 @@ static struct {
 } rl;
 
 static void out(const char *s, size_t n) {
-    hal_console_write(s, n);
+    console_write(s, n);
 }
 
 static void outs(const char *s) {

@@ -5,9 +5,10 @@
 //
 // Output goes through hal_stdout_write/hal_stderr_write, which on a board
 // send every '\n' as "\r\n"; the protocol's own bytes (prompts, "OK", the
-// \x04 markers) go through hal_console_write unchanged. While the REPL
-// reads, the console is in line mode (Ctrl-C is a byte it reads); while
-// code runs, Ctrl-C raises KeyboardInterrupt.
+// \x04 markers) go through console_write unchanged; both reach UART0 and
+// the streams os.dupterm attached (console.c), and repl_getc reads them
+// all. While the REPL reads, the console is in line mode (Ctrl-C is a byte
+// it reads); while code runs, Ctrl-C raises KeyboardInterrupt.
 #include <string.h>
 
 #include "compile.h"
@@ -15,6 +16,7 @@
 #include "hal.h"
 #include "modules.h"
 #include "board_repl.h"
+#include "console.h"
 #include "machine.h"
 
 #define CTRL(c) ((c) & 0x1F)
@@ -24,19 +26,20 @@
 // firmware keeps it across its restart with repl_set_raw.
 static bool raw_mode;
 
-static void print_exception(value_t exc);
-
 static void outs(const char *s) {
-    hal_console_write(s, strlen(s));
+    console_write(s, strlen(s));
 }
 
 void board_mark_roots(void) {
+    console_mark_roots();
     repl_history_mark();
     machine_mark_roots();
 }
 
-// A soft reset clears the history (the raw mode stays).
+// A soft reset detaches the dupterm streams and clears the history (the
+// raw mode stays).
 void board_reset(void) {
+    console_reset();
     repl_history_clear();
     machine_reset();
 }
@@ -47,26 +50,6 @@ bool repl_is_raw(void) {
 
 void repl_set_raw(bool raw) {
     raw_mode = raw;
-}
-
-// ---- reading the console --------------------------------------------------------
-
-int repl_getc(void) {
-    for (;;) {
-        int c = hal_console_getc();
-        if (c != HAL_CONSOLE_PENDING) {
-            return c;
-        }
-        // Callbacks queued while waiting run now, as at the chip's prompt;
-        // one that raises has its traceback printed.
-        nlr_buf_t nlr;
-        if (nlr_push(&nlr) == 0) {
-            micropython_run_scheduled();
-            nlr_pop();
-        } else {
-            print_exception(nlr.value);
-        }
-    }
 }
 
 // ---- the banner ---------------------------------------------------------------
@@ -123,13 +106,13 @@ static int exec_code(reader_t *r, compile_mode_t mode, value_t *exc, bool *compi
         *compiled = true;
         module_obj_t *main = VAL_PTR(import_main_module());
         vm_interrupt_pending = 0;           // a Ctrl-C typed before is not for this code
-        hal_console_set_line_mode(false);
+        console_set_line_mode(false);
         vm_run_code(code, main->globals, VAL_NULL);
-        hal_console_set_line_mode(true);
+        console_set_line_mode(true);
         nlr_pop();
         return EXEC_OK;
     }
-    hal_console_set_line_mode(true);
+    console_set_line_mode(true);
     *exc = nlr.value;
     return exc_matches(nlr.value, PTR_VAL(&type_SystemExit)) ? EXEC_EXIT : EXEC_ERROR;
 }
@@ -157,13 +140,13 @@ static int raw_paste_next(reader_t *r) {
         return -1;
     }
     if (r->received == RAW_PASTE_WINDOW) {
-        hal_console_write("\x01", 1);       // room for another window
+        console_write("\x01", 1);       // room for another window
         r->received = 0;
     }
     int c = repl_getc();
     if (c < 0 || c == CTRL('D')) {
         r->ended = true;
-        hal_console_write("\x04", 1);       // all received
+        console_write("\x04", 1);       // all received
         return -1;
     }
     r->received++;
@@ -173,25 +156,25 @@ static int raw_paste_next(reader_t *r) {
 // The output part of a raw command: what the code prints, \x04, the error,
 // \x04. Returns REPL_SOFT_RESET after SystemExit, else 0.
 static int raw_finish(int status, value_t exc) {
-    hal_console_write("\x04", 1);
+    console_write("\x04", 1);
     if (status == EXEC_ERROR) {
         print_exception(exc);
     }
-    hal_console_write("\x04", 1);
+    console_write("\x04", 1);
     return status == EXEC_EXIT ? REPL_SOFT_RESET : 0;
 }
 
 static int raw_paste(void) {
     // "R\x01", the window as uint16 little-endian, and a second window.
     const char answer[] = {'R', 1, RAW_PASTE_WINDOW & 0xFF, RAW_PASTE_WINDOW >> 8, 1};
-    hal_console_write(answer, sizeof(answer));
+    console_write(answer, sizeof(answer));
     reader_t r = {raw_paste_next, NULL, 0, 0, 0, false};
     value_t exc = VAL_NULL;
     bool compiled;
     int status = exec_code(&r, COMPILE_FILE, &exc, &compiled);
     if (!compiled && !r.ended) {
         // Compiling stopped early: ask the host to stop, take what it still sends.
-        hal_console_write("\x04", 1);
+        console_write("\x04", 1);
         int c;
         while ((c = repl_getc()) >= 0 && c != CTRL('D')) {
         }
@@ -220,7 +203,7 @@ restart:
                             return r;
                         }
                     } else {
-                        hal_console_write("R\x00", 2);      // not supported
+                        console_write("R\x00", 2);      // not supported
                     }
                     break;
                 }
@@ -280,7 +263,7 @@ static int paste_mode(void) {
         if (c == '\r') {
             outs("\r\n=== ");
         } else {
-            hal_console_write(&ch, 1);
+            console_write(&ch, 1);
         }
     }
     reader_t r = {text_next, text.buf, 0, text.len, 0, false};
@@ -366,11 +349,11 @@ static int friendly_repl(void) {
 }
 
 int repl_run(void) {
-    hal_console_set_line_mode(true);
+    console_set_line_mode(true);
     int r = 0;
     while (r == 0) {
         r = raw_mode ? raw_repl() : friendly_repl();
     }
-    hal_console_set_line_mode(false);
+    console_set_line_mode(false);
     return r;
 }

@@ -35,6 +35,13 @@ int hal_stdin_read(char *buf, size_t size);
 // (micropython.schedule) while it waited; the caller runs them and asks again.
 #define HAL_CONSOLE_PENDING (-2)
 int hal_console_getc(void);
+// Without waiting: a byte that has come, HAL_CONSOLE_EMPTY when none has,
+// -1 when the input has ended. The board's console polls with it while
+// os.dupterm streams are attached, and machine.UART(0) reads with it once
+// the REPL has let go of UART0. (QEMU's semihosting cannot be polled: it
+// gives only bytes already read ahead.)
+#define HAL_CONSOLE_EMPTY (-3)
+int hal_console_getc_nowait(void);
 void hal_console_write(const char *data, size_t len);
 void hal_console_set_line_mode(bool on);
 // The board's name for the banner ("ESP module", "ESP module (1M)").

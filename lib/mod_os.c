@@ -1,24 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The os module as MicroPython's ESP8266 port has it: the filesystem
-// functions of the VFS (vfs.c), uname, urandom and dupterm.
+// functions of the VFS (vfs.c), uname, urandom, and dupterm and
+// dupterm_notify, which are the board's console (board/console.c).
 #include <string.h>
 
+#include "console.h"
 #include "espy.h"
 #include "exc.h"
 #include "strimpl.h"
-#include "type.h"
 #include "vfs.h"
-
-// The streams os.dupterm attached (GC roots, marked by os_mark_roots).
-static value_t dupterm_streams[2];
-
-void os_mark_roots(void) {
-    gc_mark_range(dupterm_streams, sizeof(dupterm_streams));
-}
-
-void os_reset(void) {
-    dupterm_streams[0] = dupterm_streams[1] = VAL_NULL;
-}
 
 // ---- uname ------------------------------------------------------------------------------
 
@@ -92,7 +82,7 @@ static value_t os_uname_fn(size_t n_args, size_t n_kw, const value_t *args) {
 }
 static BUILTIN_FN(os_uname_obj, Q_uname, 0, 0, false, os_uname_fn);
 
-// ---- urandom and dupterm ----------------------------------------------------------------
+// ---- urandom ----------------------------------------------------------------
 
 static value_t os_urandom_fn(size_t n_args, size_t n_kw, const value_t *args) {
     smallint_t n = index_value(args[0]);
@@ -106,32 +96,6 @@ static value_t os_urandom_fn(size_t n_args, size_t n_kw, const value_t *args) {
 }
 static BUILTIN_FN(os_urandom_obj, Q_urandom, 1, 1, false, os_urandom_fn);
 
-// dupterm(stream, index=0): attaches a stream (None detaches) that the
-// REPL will mirror the console to and read from, and returns the previous
-// one. The REPL's side comes with the board's REPL (a later issue); for
-// now the streams are only kept.
-static value_t os_dupterm_fn(size_t n_args, size_t n_kw, const value_t *args) {
-    smallint_t index = n_args > 1 ? index_value(args[1]) : 0;
-    if (index < 0 || index > 1) {
-        raise_msg(&type_ValueError, "invalid dupterm index");
-    }
-    value_t stream = args[0];
-    if (stream != VAL_NONE) {
-        value_t dest[2];
-        bool python_stream = VAL_IS_OBJ(stream) && type_is_heap(OBJ(stream)->type)
-                             && obj_load_method_maybe(stream, Q_readinto, dest)
-                             && obj_load_method_maybe(stream, Q_write, dest);
-        if (!python_stream) {
-            value_t s = stream;
-            stream_get(&s, STREAM_OP_READ | STREAM_OP_WRITE);
-        }
-    }
-    value_t previous = dupterm_streams[index];
-    dupterm_streams[index] = stream == VAL_NONE ? VAL_NULL : stream;
-    return previous == VAL_NULL ? VAL_NONE : previous;
-}
-static BUILTIN_FN(os_dupterm_obj, Q_dupterm, 1, 2, false, os_dupterm_fn);
-
 static const map_entry_t os_module_table[] = {
     {QSTR(Q_VfsFat), PTR_VAL(&type_vfs_fat)},
     {QSTR(Q_VfsLfs2), PTR_VAL(&type_vfs_lfs2)},
@@ -139,6 +103,7 @@ static const map_entry_t os_module_table[] = {
     {QSTR(Q___name__), QSTR(Q_os)},
     {QSTR(Q_chdir), PTR_VAL(&vfs_chdir_obj)},
     {QSTR(Q_dupterm), PTR_VAL(&os_dupterm_obj)},
+    {QSTR(Q_dupterm_notify), PTR_VAL(&os_dupterm_notify_obj)},
     {QSTR(Q_getcwd), PTR_VAL(&vfs_getcwd_obj)},
     {QSTR(Q_ilistdir), PTR_VAL(&vfs_ilistdir_obj)},
     {QSTR(Q_listdir), PTR_VAL(&vfs_listdir_obj)},

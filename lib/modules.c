@@ -59,11 +59,10 @@ const map_t port_builtins_map = {
 };
 
 // The RAM roots of lib/ and board/ (called from gc_mark_roots): the VFS's
-// mount table and current directory, os.dupterm's streams, the REPL's
-// history.
+// mount table and current directory; the board's: os.dupterm's streams,
+// the REPL's history, machine's handlers.
 void port_mark_roots(void) {
     vfs_mark_roots();
-    os_mark_roots();
     board_mark_roots();
 }
 
@@ -71,6 +70,5 @@ void port_mark_roots(void) {
 // forgets what pointed into the old one.
 void port_reset(void) {
     vfs_reset();
-    os_reset();
     board_reset();
 }

@@ -186,10 +186,8 @@ value_t vfs_statvfs_tuple(const vfs_statvfs_t *st);
 void vfs_mount_host_root(void);
 
 // GC roots, for lib's roots hook: the mount table and the current
-// directory (vfs.c); os.dupterm's streams (mod_os.c).
+// directory (vfs.c). (os.dupterm's streams are the board's console's.)
 void vfs_mark_roots(void);
-void os_mark_roots(void);
 void vfs_reset(void);           // nothing mounted, cwd '/' (start-up, soft reset)
-void os_reset(void);            // no dupterm streams
 
 #endif

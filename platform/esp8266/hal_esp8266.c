@@ -6,6 +6,7 @@
 #include "espy.h"
 #include "exc.h"
 #include "modules.h"
+#include "console.h"
 #include "hal.h"
 #include "esp8266_board.h"
 
@@ -27,12 +28,13 @@ _Noreturn void hal_fatal(const char *msg) {
 
 // ---- console --------------------------------------------------------------
 
+// UART0 and the streams os.dupterm attached (board/console.c).
 void hal_stdout_write(const char *data, size_t len) {
-    uart_write(data, len, true);
+    console_write_cooked(data, len);
 }
 
 void hal_stderr_write(const char *data, size_t len) {
-    uart_write(data, len, true);
+    console_write_cooked(data, len);
 }
 
 // Drops a terminal's escape sequence (arrow keys: ESC [ A, ESC O H...),
@@ -97,11 +99,7 @@ int console_read_line(char *buf, size_t size) {
 
 // input(): Ctrl-C gives KeyboardInterrupt, Ctrl-D on an empty line EOFError.
 int hal_stdin_readline(char *buf, size_t size) {
-    int n = console_read_line(buf, size);
-    if (n == CONSOLE_INTERRUPT) {
-        espy_interrupt();
-    }
-    return n;
+    return console_readline(buf, size);
 }
 
 // sys.stdin.read(): raw bytes; the interrupt character raises as usual.
@@ -165,6 +163,11 @@ int hal_console_getc(void) {
             return HAL_CONSOLE_PENDING;
         }
     }
+}
+
+int hal_console_getc_nowait(void) {
+    int c = uart_read_byte();
+    return c >= 0 ? c : HAL_CONSOLE_EMPTY;
 }
 
 void hal_console_write(const char *data, size_t len) {

@@ -157,6 +157,18 @@ int hal_console_getc(void) {
     return c;
 }
 
+int hal_console_getc_nowait(void) {
+    pthread_mutex_lock(&con.lock);
+    int c = con.ended ? -1 : HAL_CONSOLE_EMPTY;
+    if (con.head != con.tail) {
+        c = con.ring[con.tail];
+        con.tail = (con.tail + 1) % RING_SIZE;
+        pthread_cond_broadcast(&con.changed);
+    }
+    pthread_mutex_unlock(&con.lock);
+    return c;
+}
+
 void hal_console_write(const char *data, size_t len) {
     write_all(con.out_fd, data, len);
 }
@@ -167,77 +179,6 @@ void hal_console_set_line_mode(bool on) {
 
 const char *hal_board_name(void) {
     return "ESP module (simulated)";
-}
-
-// Program output: '\n' goes out as "\r\n", as the port's UART does.
-void board_host_write_cooked(const char *data, size_t len) {
-    size_t from = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (data[i] == '\n') {
-            write_all(con.out_fd, data + from, i - from);
-            write_all(con.out_fd, "\r\n", 2);
-            from = i + 1;
-        }
-    }
-    write_all(con.out_fd, data + from, len - from);
-}
-
-// input() on the board: a line with echo and backspace; Ctrl-C raises
-// KeyboardInterrupt, Ctrl-D on an empty line ends the input (EOFError).
-int board_host_readline(char *buf, size_t size) {
-    size_t n = 0;
-    if (size == 0) {
-        return 0;
-    }
-    for (;;) {
-        int c = repl_getc();
-        if (c < 0 || (c == 0x04 && n == 0)) {
-            return -1;
-        }
-        if (c == 0x03) {
-            espy_interrupt();
-            return -2;
-        }
-        if (c == '\r' || c == '\n') {
-            write_all(con.out_fd, "\r\n", 2);
-            break;
-        }
-        if (c == 0x08 || c == 0x7F) {
-            if (n > 0) {
-                n--;
-                write_all(con.out_fd, "\b \b", 3);
-            }
-            continue;
-        }
-        if (c >= 0x20 && n < size - 1) {
-            buf[n++] = (char)c;
-            char ch = (char)c;
-            write_all(con.out_fd, &ch, 1);
-        }
-    }
-    buf[n] = '\0';
-    return (int)n;
-}
-
-// sys.stdin.read() on the board: raw bytes, waiting for the first only.
-int board_host_read(char *buf, size_t size) {
-    size_t n = 0;
-    if (size == 0) {
-        return 0;
-    }
-    int c = repl_getc();
-    if (c < 0) {
-        return 0;
-    }
-    buf[n++] = (char)c;
-    pthread_mutex_lock(&con.lock);
-    while (n < size && con.head != con.tail) {
-        buf[n++] = (char)con.ring[con.tail];
-        con.tail = (con.tail + 1) % RING_SIZE;
-    }
-    pthread_cond_broadcast(&con.changed);
-    pthread_mutex_unlock(&con.lock);
-    return (int)n;
 }
 
 // ---- the terminal -----------------------------------------------------------------

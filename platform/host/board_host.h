@@ -20,8 +20,5 @@ bool board_host_on_main_thread(void);
 void board_host_wake(void);
 // Starts the board again as the chip's reset does: from the Python thread only.
 _Noreturn void board_host_restart(void);
-void board_host_write_cooked(const char *data, size_t len);
-int board_host_readline(char *buf, size_t size);
-int board_host_read(char *buf, size_t size);
 
 #endif

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "board_host.h"
+#include "console.h"
 #include "espy.h"
 #include "hal.h"
 #include "hal_board.h"
@@ -47,10 +48,11 @@ static void write_all(int fd, const char *data, size_t len) {
     }
 }
 
-// On the simulated board both go to its console.
+// On the simulated board both go to its console: UART0 and the streams
+// os.dupterm attached (board/console.c).
 void hal_stdout_write(const char *data, size_t len) {
     if (board_host_active()) {
-        board_host_write_cooked(data, len);
+        console_write_cooked(data, len);
         return;
     }
     write_all(1, data, len);
@@ -58,7 +60,7 @@ void hal_stdout_write(const char *data, size_t len) {
 
 void hal_stderr_write(const char *data, size_t len) {
     if (board_host_active()) {
-        board_host_write_cooked(data, len);
+        console_write_cooked(data, len);
         return;
     }
     write_all(2, data, len);
@@ -72,7 +74,7 @@ void hal_stderr_write(const char *data, size_t len) {
 // raises the pending KeyboardInterrupt rather than EOFError).
 int hal_stdin_readline(char *buf, size_t size) {
     if (board_host_active()) {
-        return board_host_readline(buf, size);
+        return console_readline(buf, size);
     }
     static char *rest;                   // the part of a long line not yet returned
     static size_t rest_len, rest_pos;
@@ -109,7 +111,7 @@ int hal_stdin_readline(char *buf, size_t size) {
 
 int hal_stdin_read(char *buf, size_t size) {
     if (board_host_active()) {
-        return board_host_read(buf, size);
+        return console_read(buf, size);
     }
     int n = readline_read_bytes(buf, size);
     return n < 0 ? 0 : n;                // interrupted: KeyboardInterrupt is pending

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "exc.h"
+#include "console.h"
 #include "hal.h"
 #include "semihost.h"
 
@@ -45,24 +46,13 @@ static void write_all(int fd, const char *data, size_t len) {
 }
 
 // Set in board mode (main.c): the console is a UART, where program output
-// and errors both go, each '\n' as "\r\n".
+// and errors both go, each '\n' as "\r\n", with the streams os.dupterm
+// attached (board/console.c), which also reads input() then.
 bool qemu_board_console;
-
-static void write_cooked(const char *data, size_t len) {
-    size_t from = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (data[i] == '\n') {
-            write_all(1, data + from, i - from);
-            write_all(1, "\r\n", 2);
-            from = i + 1;
-        }
-    }
-    write_all(1, data + from, len - from);
-}
 
 void hal_stdout_write(const char *data, size_t len) {
     if (qemu_board_console) {
-        write_cooked(data, len);
+        console_write_cooked(data, len);
     } else {
         write_all(1, data, len);
     }
@@ -70,7 +60,7 @@ void hal_stdout_write(const char *data, size_t len) {
 
 void hal_stderr_write(const char *data, size_t len) {
     if (qemu_board_console) {
-        write_cooked(data, len);
+        console_write_cooked(data, len);
     } else {
         write_all(2, data, len);
     }
@@ -103,6 +93,9 @@ static int stdin_getc(void) {
 // As on the host: a piece of at most size - 1 bytes, NUL-terminated; a piece
 // that fills the buffer means more of the line follows. -1 at end of input.
 int hal_stdin_readline(char *buf, size_t size) {
+    if (qemu_board_console) {
+        return console_readline(buf, size);
+    }
     if (size == 0) {
         return 0;
     }
@@ -125,6 +118,9 @@ int hal_stdin_readline(char *buf, size_t size) {
 }
 
 int hal_stdin_read(char *buf, size_t size) {
+    if (qemu_board_console) {
+        return console_read(buf, size);
+    }
     size_t n = 0;
     if (size > 0) {
         int c = stdin_getc();            // waits for the first byte only
@@ -190,6 +186,11 @@ bool hal_set_cpu_freq(uint32_t hz) {
 
 int hal_console_getc(void) {
     return stdin_getc();
+}
+
+// Only what was read ahead: semihosting's read waits.
+int hal_console_getc_nowait(void) {
+    return in.pos < in.len ? (unsigned char)in.buf[in.pos++] : in.eof ? -1 : HAL_CONSOLE_EMPTY;
 }
 
 void hal_console_write(const char *data, size_t len) {

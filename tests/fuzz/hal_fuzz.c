@@ -101,6 +101,10 @@ int hal_console_getc(void) {
     return -1;
 }
 
+int hal_console_getc_nowait(void) {
+    return -1;
+}
+
 void hal_console_write(const char *data, size_t len) {
     (void)data;
     (void)len;
