@@ -64,6 +64,7 @@ static void board_sys(void) {
 
 void board_boot(void) {
     board_sys();
+    exc_port_style = true;              // "KeyboardInterrupt: ", as the port prints it
     console_attach_uart0();             // dupterm slot 1, at every reset
     console_set_line_mode(false);
     int saved = modules_state.kbd_intr_char;

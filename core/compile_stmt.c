@@ -135,9 +135,10 @@ static void expr_stmt(compiler_t *c) {
         exp_store_after_augassign(c, &e);
         return;
     }
-    // A lone string does nothing; as the first statement of a function or
-    // class it is the docstring.
-    if (c->cur.kind == TOK_STRING) {
+    // A lone string does nothing (but at the interactive prompt, where it
+    // is shown); as the first statement of a function or class it is the
+    // docstring.
+    if (c->cur.kind == TOK_STRING && !(c->mode == COMPILE_SINGLE && c->scope->kind == SCOPE_MODULE)) {
         const tok_t *next = tok_peek(c, 1);
         if (next->kind == TOK_NEWLINE || next->kind == TOK_SEMI || next->kind == TOK_END) {
             scope_t *s = c->scope;

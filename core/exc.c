@@ -591,12 +591,14 @@ static void print_exception_line(const print_t *p, value_t exc) {
         vs.len = 0;
         vstr_add_str(&vs, "<exception str() failed>");
     }
-    if (vs.len > 0) {
+    if (vs.len > 0 || exc_port_style) {
         print_str(p, ": ");
         print_strn(p, vs.buf, vs.len);
     }
     print_str(p, "\n");
 }
+
+bool exc_port_style;
 
 static void print_chain(const print_t *p, value_t exc, int depth) {
     exc_obj_t *e = exc_get(exc);

@@ -452,6 +452,9 @@ bool exc_matches(value_t exc, value_t exc_type_or_tuple);
 // function name (a SyntaxError's location).
 void exc_add_traceback(value_t exc, qstr_t file, size_t line, qstr_t block);
 void exc_print_traceback(const print_t *p, value_t exc);
+// The board's tracebacks end as MicroPython's do: "Type: " even with no
+// message (KeyboardInterrupt: ), where CPython's (a script's) end "Type".
+extern bool exc_port_style;
 void exc_set_cause(value_t exc, value_t cause);       // raise ... from cause (None suppresses context)
 void exc_set_context(value_t exc, value_t context);   // only if no context is set yet
 

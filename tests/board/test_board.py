@@ -240,6 +240,20 @@ def traceback_on_error(b):
     b.send("1/0\r")
     b.expect("1/0\r\nTraceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
              "ZeroDivisionError: division by zero\r\n>>> ")
+    # An exception without a message ends "Type: ", as the port prints it.
+    b.send("raise KeyboardInterrupt\r")
+    b.expect("raise KeyboardInterrupt\r\nTraceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+             "KeyboardInterrupt: \r\n>>> ")
+
+
+@board_test
+def lone_string_is_shown(b):
+    b.send("'x'\r")
+    b.expect("'x'\r\n'x'\r\n>>> ")
+    b.send("def f():\r'doc'\r\r")
+    b.read_until(">>> ")
+    b.send("f.__doc__, f()\r")
+    b.expect("f.__doc__, f()\r\n('doc', None)\r\n>>> ")
 
 
 @board_test
