@@ -62,6 +62,24 @@ static value_t esp_deepsleep_fn(size_t n_args, size_t n_kw, const value_t *args)
 }
 static BUILTIN_FN(esp_deepsleep_obj, Q_deepsleep, 0, 2, false, esp_deepsleep_fn);
 
+// neopixel_write(pin, buf, is800khz): the old firmware's way to drive
+// WS2812 LEDs (the frozen neopixel module now uses machine.bitstream): the
+// bytes as they are (G, R, B per LED), most significant bit first, at the
+// 800 or 400 kHz timings.
+static value_t esp_neopixel_write_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    unsigned pin = machine_pin_get(args[0]);
+    buffer_info_t b;
+    if (!obj_get_buffer(args[1], &b, BUFFER_READ)) {
+        raise_msg(&type_TypeError, "object with buffer protocol required");
+    }
+    static const uint32_t high[2][2] = {{800, 1600}, {400, 800}}, low[2][2] = {{1700, 900}, {850, 450}};
+    int fast = obj_is_true(args[2]);
+    machine_check(hal_pin_config(pin, HAL_PIN_OUT, false));
+    hal_bitstream(pin, high[fast], low[fast], b.buf, b.len);
+    return VAL_NONE;
+}
+static BUILTIN_FN(esp_neopixel_write_obj, Q_neopixel_write, 3, 3, false, esp_neopixel_write_fn);
+
 // apa102_write(clock_pin, data_pin, buf): every byte most significant bit
 // first, the data set while the clock is low and taken as it rises.
 static value_t esp_apa102_write_fn(size_t n_args, size_t n_kw, const value_t *args) {
@@ -277,6 +295,7 @@ static const map_entry_t esp_table[] = {
     {QSTR(Q_flash_user_start), PTR_VAL(&esp_flash_user_start_obj)},
     {QSTR(Q_flash_write), PTR_VAL(&esp_flash_write_obj)},
     {QSTR(Q_info), PTR_VAL(&esp_info_obj)},
+    {QSTR(Q_neopixel_write), PTR_VAL(&esp_neopixel_write_obj)},
     {QSTR(Q_osdebug), PTR_VAL(&esp_osdebug_obj)},
     {QSTR(Q_sleep_type), PTR_VAL(&esp_sleep_type_obj)},
 };

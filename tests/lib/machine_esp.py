@@ -29,6 +29,15 @@ time.sleep_ms(1)
 print(simboard.state(14), simboard.pin(13), len(edges) > 0)
 clock.irq(None)
 
+# neopixel_write (the old firmware's): the bytes as given, on an output pin.
+esp.neopixel_write(Pin(5), b"\x10\x20\x30", True)
+esp.neopixel_write(Pin(5), bytearray(b"\xff"), False)
+print(simboard.bitstream(5), simboard.state(5))
+try:
+    esp.neopixel_write(Pin(5), 12, True)
+except TypeError as e:
+    print("TypeError:", e)
+
 start = time.ticks_ms()
 try:
     esp.deepsleep(30000)
