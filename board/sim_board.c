@@ -12,6 +12,11 @@
 //     wire(src, dst)           dst reads what src shows; wire(dst, dst) cuts it
 //     i2c_device(scl, sda, addr=0x50)  a 256-byte EEPROM (24C02) on two pins
 //     i2c_memory(addr[, data[, offset]])  its bytes, or writes data into them
+//     i2c_log(addr)            its transactions since the last call, as a str:
+//                              " w:" or " r:" and the bytes written or read, in hex
+//     spi_device(sck, mosi, miso, cs, mode=0)  an SPI peripheral selected by cs low
+//     spi_reply(cs, data)      the bytes it sends next (0xFF after them)
+//     spi_received(cs)         the bytes it took since the last call
 //     adc(channel, value)      what ADC(channel).read() gives
 //     pwm(n)                   (freq, duty) of pin n's PWM, or None
 //     uart1()                  the bytes written to UART1 since the last call
@@ -123,6 +128,51 @@ static value_t simboard_i2c_memory_fn(size_t n_args, size_t n_kw, const value_t 
     return VAL_NONE;
 }
 static BUILTIN_FN(simboard_i2c_memory_obj, Q_i2c_memory, 1, 3, false, simboard_i2c_memory_fn);
+
+static value_t simboard_i2c_log_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    char buf[2048];
+    size_t n = sim()->i2c_log((unsigned)value_get_int(args[0]), buf, sizeof buf);
+    return str_new(buf, n);
+}
+static BUILTIN_FN(simboard_i2c_log_obj, Q_i2c_log, 1, 1, false, simboard_i2c_log_fn);
+
+// spi_device(sck, mosi, miso, cs, mode=0)
+static value_t simboard_spi_device_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    unsigned sck = pin_number(args[0]), mosi = pin_number(args[1]), miso = pin_number(args[2]), cs = pin_number(args[3]);
+    smallint_t mode = n_args > 4 ? value_get_int(args[4]) : 0;
+    if (mode < 0 || mode > 3) {
+        raise_msg(&type_ValueError, "an SPI mode is 0..3");
+    }
+    if (!sim()->spi_attach(sck, mosi, miso, cs, (unsigned)mode)) {
+        raise_msg(&type_ValueError, "a device on that chip select already, or 4 SPI devices");
+    }
+    return VAL_NONE;
+}
+static BUILTIN_FN(simboard_spi_device_obj, Q_spi_device, 4, 5, false, simboard_spi_device_fn);
+
+// spi_reply(cs, data): what the device sends next.
+static value_t simboard_spi_reply_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    buffer_info_t b;
+    if (!obj_get_buffer(args[1], &b, BUFFER_READ)) {
+        raise_msg(&type_TypeError, "object with buffer protocol required");
+    }
+    if (!sim()->spi_reply(pin_number(args[0]), b.buf, b.len)) {
+        raise_msg(&type_ValueError, "no SPI device on that chip select, or its queue is full");
+    }
+    return VAL_NONE;
+}
+static BUILTIN_FN(simboard_spi_reply_obj, Q_spi_reply, 2, 2, false, simboard_spi_reply_fn);
+
+// spi_received(cs): the bytes the device took since the last call.
+static value_t simboard_spi_received_fn(size_t n_args, size_t n_kw, const value_t *args) {
+    uint8_t buf[1024];
+    long n = sim()->spi_take(pin_number(args[0]), buf, sizeof buf);
+    if (n < 0) {
+        raise_msg(&type_ValueError, "no SPI device on that chip select");
+    }
+    return bytes_new(buf, (size_t)n);
+}
+static BUILTIN_FN(simboard_spi_received_obj, Q_spi_received, 1, 1, false, simboard_spi_received_fn);
 
 static value_t simboard_adc_fn(size_t n_args, size_t n_kw, const value_t *args) {
     sim()->adc_set((unsigned)value_get_int(args[0]), (int)value_get_int(args[1]));
@@ -259,6 +309,7 @@ static const map_entry_t simboard_table[] = {
     {QSTR(Q_bitstream), PTR_VAL(&simboard_bitstream_obj)},
     {QSTR(Q_dht_device), PTR_VAL(&simboard_dht_device_obj)},
     {QSTR(Q_i2c_device), PTR_VAL(&simboard_i2c_device_obj)},
+    {QSTR(Q_i2c_log), PTR_VAL(&simboard_i2c_log_obj)},
     {QSTR(Q_i2c_memory), PTR_VAL(&simboard_i2c_memory_obj)},
     {QSTR(Q_onewire_device), PTR_VAL(&simboard_onewire_device_obj)},
     {QSTR(Q_onewire_log), PTR_VAL(&simboard_onewire_log_obj)},
@@ -267,6 +318,9 @@ static const map_entry_t simboard_table[] = {
     {QSTR(Q_reset), PTR_VAL(&simboard_reset_obj)},
     {QSTR(Q_sensor), PTR_VAL(&simboard_sensor_obj)},
     {QSTR(Q_spi), PTR_VAL(&simboard_spi_obj)},
+    {QSTR(Q_spi_device), PTR_VAL(&simboard_spi_device_obj)},
+    {QSTR(Q_spi_received), PTR_VAL(&simboard_spi_received_obj)},
+    {QSTR(Q_spi_reply), PTR_VAL(&simboard_spi_reply_obj)},
     {QSTR(Q_state), PTR_VAL(&simboard_state_obj)},
     {QSTR(Q_uart1), PTR_VAL(&simboard_uart1_obj)},
     {QSTR(Q_wire), PTR_VAL(&simboard_wire_obj)},

@@ -318,6 +318,17 @@ typedef struct hal_sim {
     // false when the bus is full. i2c_memory gives its bytes (NULL if none).
     bool (*i2c_attach)(unsigned scl, unsigned sda, unsigned addr);
     uint8_t *(*i2c_memory)(unsigned addr);
+    // The transactions the I2C device at addr saw since the last call, as
+    // text: " w:" or " r:" and the bytes written to it or read from it in
+    // hex (the count of characters copied, at most size).
+    size_t (*i2c_log)(unsigned addr, char *buf, size_t size);
+    // Attaches an SPI peripheral on four pins in SPI mode 0..3 (polarity
+    // << 1 | phase), selected by cs low: false when cs has one already or
+    // there are 4. It keeps what it receives (spi_take: the count, -1 no
+    // such device) and sends what spi_reply queued, 0xFF after.
+    bool (*spi_attach)(unsigned sck, unsigned mosi, unsigned miso, unsigned cs, unsigned mode);
+    bool (*spi_reply)(unsigned cs, const uint8_t *data, size_t len);
+    long (*spi_take)(unsigned cs, uint8_t *buf, size_t size);
     void (*adc_set)(unsigned channel, int value);
     // The PWM of a pin: false when it has none.
     bool (*pwm_get)(unsigned pin, uint32_t *freq, uint32_t *duty);

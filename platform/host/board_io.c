@@ -164,6 +164,10 @@ static const char help_text[] =
     "  uart1 | spi | bitstream N  the bytes sent (hex) since the last time asked\n"
     "  i2c-device SCL SDA [ADDR]  attaches a 256-byte EEPROM (24C02), address 0x50 by default\n"
     "  i2c-memory ADDR [OFFSET HEX]  its bytes (hex), or writes HEX at OFFSET\n"
+    "  i2c-log ADDR               its transactions since then: ' w:HEX' written, ' r:HEX' read\n"
+    "  spi-device SCK MOSI MISO CS [MODE]  an SPI peripheral selected by CS low (mode 0..3)\n"
+    "  spi-reply CS HEX           the bytes it sends next (0xff after them)\n"
+    "  spi-received CS            the bytes it took since then (hex)\n"
     "  onewire-device PIN ROM     a DS18x20 thermometer (ROM: 8 bytes hex, or 7 and the CRC is added): ok N\n"
     "  dht-device PIN 11|22       a DHT11 or DHT22 humidity sensor: ok N\n"
     "  sensor N temperature|humidity|silent|corrupt VALUE  what sensor N measures or does next\n"
@@ -327,6 +331,65 @@ static void command(client_t *c, char *line, reply_t *r) {
         memcpy(memory + v2, data, len);
         hal_irq_restore(irq);
         add(r, "ok");
+        return;
+    }
+    if (strcmp(cmd, "i2c-log") == 0 && w.n == 2) {
+        if (!number(w.word[1], 0, 0x7F, &v) || sim->i2c_memory((unsigned)v) == NULL) {
+            add(r, "error: no I2C device at %s", w.word[1]);
+            return;
+        }
+        char log[REPLY_MAX - 8];
+        size_t n = sim->i2c_log((unsigned)v, log, sizeof(log) - 1);
+        log[n] = '\0';
+        add(r, "ok%s", log);
+        return;
+    }
+    if (strcmp(cmd, "spi-device") == 0 && (w.n == 5 || w.n == 6)) {
+        unsigned pins[4];
+        for (int i = 0; i < 4; i++) {
+            if (!pin_arg(w.word[1 + i], &pins[i], r)) {
+                return;
+            }
+        }
+        v = 0;
+        if (w.n == 6 && !number(w.word[5], 0, 3, &v)) {
+            add(r, "error: an SPI mode is 0..3, not %s", w.word[5]);
+            return;
+        }
+        if (!sim->spi_attach(pins[0], pins[1], pins[2], pins[3], (unsigned)v)) {
+            add(r, "error: a device on chip select %u already, or 4 SPI devices", pins[3]);
+        } else {
+            add(r, "ok");
+        }
+        return;
+    }
+    if (strcmp(cmd, "spi-reply") == 0 && w.n == 3) {
+        uint8_t data[LINE_MAX_BYTES / 2];
+        size_t len;
+        if (!pin_arg(w.word[1], &pin, r)) {
+            return;
+        }
+        if (!hex_bytes(w.word[2], data, sizeof(data), &len)) {
+            add(r, "error: the bytes are an even count of hex digits");
+        } else if (!sim->spi_reply(pin, data, len)) {
+            add(r, "error: no SPI device on chip select %u, or its queue is full", pin);
+        } else {
+            add(r, "ok");
+        }
+        return;
+    }
+    if (strcmp(cmd, "spi-received") == 0 && w.n == 2) {
+        if (!pin_arg(w.word[1], &pin, r)) {
+            return;
+        }
+        uint8_t buf[(REPLY_MAX - 8) / 2];
+        long n = sim->spi_take(pin, buf, sizeof(buf));
+        if (n < 0) {
+            add(r, "error: no SPI device on chip select %u", pin);
+            return;
+        }
+        add(r, "ok ");
+        add_hex(r, buf, (size_t)n);
         return;
     }
     if (strcmp(cmd, "onewire-device") == 0 && w.n == 3) {

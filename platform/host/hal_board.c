@@ -238,6 +238,10 @@ static int pin_level(unsigned n, int depth) {
     if (sim_i2c_pulls_low(n) || sim_onewire_pulls_low(n, board_us) || sim_dht_pulls_low(n, board_us)) {
         return 0;
     }
+    int spi = sim_spi_drives(n);
+    if (spi >= 0) {
+        return spi;
+    }
     if (p->applied >= 0) {
         return p->applied;
     }
@@ -267,6 +271,7 @@ static void update(void) {
         bool answered = sim_i2c_bus_changed(sim_level_of);
         answered |= sim_onewire_bus_changed(sim_level_of, board_us);
         answered |= sim_dht_bus_changed(sim_level_of, board_us);
+        answered |= sim_spi_bus_changed(sim_level_of);
         if (!answered && !changed) {
             break;
         }
@@ -728,6 +733,7 @@ static void sim_reset(void) {
     }
     sim.n_pending = 0;
     sim_i2c_detach_all();
+    sim_spi_detach_all();
     sim_onewire_detach_all();
     sim_dht_detach_all();
     update();
@@ -767,7 +773,40 @@ static size_t sim_onewire_log_locked(unsigned pin, char *buf, size_t size) {
     return n;
 }
 
+static size_t sim_i2c_log_locked(unsigned addr, char *buf, size_t size) {
+    lock();
+    size_t n = sim_i2c_log(addr, buf, size);
+    unlock();
+    return n;
+}
+
+static bool sim_spi_attach_locked(unsigned sck, unsigned mosi, unsigned miso, unsigned cs, unsigned mode) {
+    lock();
+    bool ok = sim_spi_attach(sck, mosi, miso, cs, mode);
+    update();
+    unlock();
+    return ok;
+}
+
+static bool sim_spi_reply_locked(unsigned cs, const uint8_t *data, size_t len) {
+    lock();
+    bool ok = sim_spi_reply(cs, data, len);
+    unlock();
+    return ok;
+}
+
+static long sim_spi_take_locked(unsigned cs, uint8_t *buf, size_t size) {
+    lock();
+    long n = sim_spi_take(cs, buf, size);
+    unlock();
+    return n;
+}
+
 static const hal_sim_t sim_controls = {
+    .i2c_log = sim_i2c_log_locked,
+    .spi_attach = sim_spi_attach_locked,
+    .spi_reply = sim_spi_reply_locked,
+    .spi_take = sim_spi_take_locked,
     .pin_apply = sim_pin_apply,
     .pin_state = sim_pin_state,
     .pin_wire = sim_pin_wire,

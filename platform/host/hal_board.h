@@ -35,6 +35,18 @@ void sim_delay_ms(uint32_t ms);
 // false when the bus is full. Its bus has pull-up resistors.
 bool sim_i2c_attach(unsigned scl, unsigned sda, unsigned addr);
 void sim_i2c_detach_all(void);
+// The transactions the device at addr saw since the last call: " w:" or
+// " r:" then the bytes written to it or read from it, in hex.
+size_t sim_i2c_log(unsigned addr, char *buf, size_t size);
+
+// SPI devices (sim_spi.c): a peripheral on four pins in SPI mode 0..3 that
+// records what it receives while cs is low and answers from a queue.
+bool sim_spi_attach(unsigned sck, unsigned mosi, unsigned miso, unsigned cs, unsigned mode);
+void sim_spi_detach_all(void);
+bool sim_spi_reply(unsigned cs, const uint8_t *data, size_t len);
+long sim_spi_take(unsigned cs, uint8_t *buf, size_t size);
+int sim_spi_drives(unsigned pin);            // the level a device drives, -1 none
+bool sim_spi_bus_changed(int (*level_of)(unsigned pin));
 uint8_t *sim_i2c_memory(unsigned addr);
 bool sim_i2c_on_pin(unsigned pin);          // a device's bus has this pin
 bool sim_i2c_pulls_low(unsigned pin);       // a device holds this pin low

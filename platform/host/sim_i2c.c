@@ -13,6 +13,7 @@
 #include "hal_board.h"
 
 #define DEVICES_MAX 4
+#define LOG_SIZE 2048
 
 enum { IDLE, ADDRESS, WRITE, READ };           // where the transaction is
 enum { RECEIVE, ACK_OUT, SEND, ACK_IN, WAIT };  // where the byte is
@@ -24,6 +25,10 @@ typedef struct {
     bool have_pointer, master_ack, pulls_low;
     uint8_t last_scl, last_sda;
     uint8_t memory[256];
+    // The transactions since the test last asked: " w:" or " r:" and the
+    // bytes written to the device or read from it, in hex.
+    char log[LOG_SIZE];
+    size_t log_len;
 } device_t;
 
 static device_t devices[DEVICES_MAX];
@@ -87,8 +92,36 @@ static void send_bit(device_t *d) {
     d->pulls_low = !((d->byte << d->bits) & 0x80);
 }
 
+static void log_add(device_t *d, const char *text) {
+    size_t n = strlen(text);
+    if (n <= LOG_SIZE - 1 - d->log_len) {
+        memcpy(d->log + d->log_len, text, n);
+        d->log_len += n;
+    }
+}
+
+static void log_byte(device_t *d, uint8_t byte) {
+    char hex[3] = {"0123456789abcdef"[byte >> 4], "0123456789abcdef"[byte & 15], 0};
+    log_add(d, hex);
+}
+
+size_t sim_i2c_log(unsigned addr, char *buf, size_t size) {
+    for (unsigned i = 0; i < DEVICES_MAX; i++) {
+        device_t *d = &devices[i];
+        if (d->used && d->addr == addr) {
+            size_t n = d->log_len < size ? d->log_len : size;
+            memcpy(buf, d->log, n);
+            memmove(d->log, d->log + n, d->log_len - n);
+            d->log_len -= n;
+            return n;
+        }
+    }
+    return 0;
+}
+
 static void start_sending(device_t *d) {
     d->byte = d->memory[d->pointer++];
+    log_byte(d, d->byte);
     d->bits = 0;
     d->phase = SEND;
     send_bit(d);
@@ -103,11 +136,14 @@ static void received(device_t *d) {
         }
         d->state = (d->byte & 1) ? READ : WRITE;
         d->have_pointer = false;
+        log_add(d, d->state == READ ? " r:" : " w:");
     } else if (!d->have_pointer) {
         d->pointer = d->byte;
         d->have_pointer = true;
+        log_byte(d, d->byte);
     } else {
         d->memory[d->pointer++] = d->byte;
+        log_byte(d, d->byte);
     }
     d->phase = ACK_OUT;
     d->pulls_low = true;

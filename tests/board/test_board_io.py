@@ -186,6 +186,28 @@ def io_i2c_device(bench, io):
 
 
 @io_test
+def io_spi_device_and_i2c_log(bench, io):
+    check(io.cmd("spi-device 14 13 12 15") == "ok" and io.cmd("spi-reply 15 c0ffee") == "ok", "an SPI device")
+    out = bench.run("from machine import Pin, SPI\ncs = Pin(15, Pin.OUT, value=1)\ns = SPI(1, baudrate=1000000)\n"
+                    "cs(0)\nprint(s.read(3, 0x42))\ncs(1)")
+    check(out == "b'\\xc0\\xff\\xee'\r\n", "the program reads the bench's bytes: %r" % out)
+    check(io.cmd("spi-received 15") == "ok 424242", "the bench sees the program's bytes")
+    check(io.cmd("spi-device 5 4 0 2 3") == "ok", "another, in mode 3")
+    for line, want in [("spi-device 1 2 3 15", "error: a device on chip select 15 already, or 4 SPI devices"),
+                       ("spi-device 1 2 3 4 7", "error: an SPI mode is 0..3, not 7"),
+                       ("spi-reply 9 00", "error: no SPI device on chip select 9, or its queue is full"),
+                       ("spi-reply 15 abc", "error: the bytes are an even count of hex digits"),
+                       ("spi-received 9", "error: no SPI device on chip select 9"),
+                       ("i2c-log 0x50", "error: no I2C device at 0x50")]:
+        got = io.cmd(line)
+        check(got == want, "%r: %r, wanted %r" % (line, got, want))
+    check(io.cmd("i2c-device 5 4") == "ok", "an I2C memory")
+    bench.run("from machine import SoftI2C\ni2c = SoftI2C(scl=Pin(5), sda=Pin(4))\ni2c.writeto_mem(0x50, 7, b'hi')\n"
+              "i2c.readfrom_mem(0x50, 7, 2)")
+    check(io.cmd("i2c-log 0x50") == "ok w:076869 w:07 r:6869", "the I2C transactions: %r" % io.cmd("i2c-log 0x50"))
+
+
+@io_test
 def io_sensors(bench, io):
     check(io.cmd("onewire-device 4 28a1b2c3d4e5f6") == "ok 0", "a DS18B20")
     check(io.cmd("onewire-device 4 10000000000001") == "ok 1", "a DS18S20 on the same bus")
