@@ -129,6 +129,17 @@ static void *receiver(void *arg) {
     }
 }
 
+// With the lock held: the next byte of the ring, or `none` when it is empty.
+static int ring_take(int none) {
+    if (con.head == con.tail) {
+        return none;
+    }
+    int c = con.ring[con.tail];
+    con.tail = (con.tail + 1) % RING_SIZE;
+    pthread_cond_broadcast(&con.changed);
+    return c;
+}
+
 // Waits in steps of 10 ms, so that callbacks queued meanwhile (a Timer, a
 // pin's IRQ) run at the prompt, as on the chip: HAL_CONSOLE_PENDING says so.
 int hal_console_getc(void) {
@@ -147,24 +158,14 @@ int hal_console_getc(void) {
         }
         pthread_cond_timedwait(&con.changed, &con.lock, &until);
     }
-    int c = -1;
-    if (con.head != con.tail) {
-        c = con.ring[con.tail];
-        con.tail = (con.tail + 1) % RING_SIZE;
-        pthread_cond_broadcast(&con.changed);
-    }
+    int c = ring_take(-1);
     pthread_mutex_unlock(&con.lock);
     return c;
 }
 
 int hal_console_getc_nowait(void) {
     pthread_mutex_lock(&con.lock);
-    int c = con.ended ? -1 : HAL_CONSOLE_EMPTY;
-    if (con.head != con.tail) {
-        c = con.ring[con.tail];
-        con.tail = (con.tail + 1) % RING_SIZE;
-        pthread_cond_broadcast(&con.changed);
-    }
+    int c = ring_take(con.ended ? -1 : HAL_CONSOLE_EMPTY);
     pthread_mutex_unlock(&con.lock);
     return c;
 }
