@@ -148,14 +148,25 @@ check-lx106: $(LX106_OBJ)
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
 # Fuzzing has generated tables of its own: the host's have ssl, which it does not link.
-FUZZ_SRC := $(PORTABLE_SRC) tests/fuzz/fuzz_espy.c tests/fuzz/hal_fuzz.c platform/esp8266/hal_fs_none.c platform/host/flash_sim.c \
+# The three targets over espy (fuzz_espy, fuzz_fs, fuzz_webrepl) share one set of
+# sanitized objects, built in parallel, and differ by their LLVMFuzzerTestOneInput.
+FUZZ_COMMON_SRC := $(PORTABLE_SRC) tests/fuzz/hal_fuzz.c platform/esp8266/hal_fs_none.c platform/host/flash_sim.c \
 	build/fuzz/gen/qstrdata.c $(FROZEN_C)
+FUZZ_COMMON_OBJ := $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_COMMON_SRC))
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
+	-Icore -Ilib -Iboard -Iplatform/host -Ibuild/fuzz/gen
+FUZZ_LINK := -fsanitize=fuzzer,address,undefined
 $(eval $(call gen_rules,build/fuzz,,$(HOST_MODULE_SCAN)))
 
-build/fuzz/fuzz_espy: $(FUZZ_SRC) build/fuzz/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
-	@mkdir -p build/fuzz
-	$(FUZZ_CC) -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
-		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/fuzz/gen -o $@ $(FUZZ_SRC) -lm
+build/fuzz/obj/%.o: %.c build/fuzz/gen/qstrdefs.h
+	@mkdir -p $(dir $@)
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(FUZZ_COMMON_OBJ:.o=.d)
+
+build/fuzz/fuzz_espy: $(FUZZ_COMMON_OBJ) build/fuzz/obj/tests/fuzz/fuzz_espy.o
+	$(FUZZ_CC) $(FUZZ_LINK) -o $@ $^ -lm
 
 build/fuzz/corpus/.seeded: $(wildcard tests/lang/*.py)
 	@mkdir -p build/fuzz/corpus
@@ -188,12 +199,8 @@ fuzz-lfs2-smoke: build/fuzz/fuzz_lfs2 build/fuzz/lfs2-corpus/.seeded
 		&& echo "fuzz-lfs2 smoke: no crash in 20 s" || (tail -40 build/fuzz/lfs2-smoke.log; exit 1)
 
 # The flash filesystems: damaged images mounted and walked through the VFS.
-FUZZ_FS_SRC := $(filter-out tests/fuzz/fuzz_espy.c,$(FUZZ_SRC)) tests/fuzz/fuzz_fs.c
-
-build/fuzz/fuzz_fs: $(FUZZ_FS_SRC) build/fuzz/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
-	@mkdir -p build/fuzz
-	$(FUZZ_CC) -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
-		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/fuzz/gen -o $@ $(FUZZ_FS_SRC) -lm
+build/fuzz/fuzz_fs: $(FUZZ_COMMON_OBJ) build/fuzz/obj/tests/fuzz/fuzz_fs.o
+	$(FUZZ_CC) $(FUZZ_LINK) -o $@ $^ -lm
 
 build/fuzz/fs-corpus/.seeded: tests/fuzz/fs_seeds.py build/host/espy
 	@mkdir -p build/fuzz/fs-corpus
@@ -209,13 +216,10 @@ fuzz-fs-smoke: build/fuzz/fuzz_fs build/fuzz/fs-corpus/.seeded
 
 # The WebREPL's parsers: websocket_helper's HTTP requests, the WebSocket
 # framing and _webrepl's login and file protocol, on a fake socket.
-FUZZ_WEBREPL_SRC := $(filter-out tests/fuzz/fuzz_espy.c,$(FUZZ_SRC)) tests/fuzz/fuzz_webrepl.c
 FUZZ_WEBREPL_RUN := -timeout=10 -rss_limit_mb=2048 -max_len=8192 -artifact_prefix=build/fuzz/
 
-build/fuzz/fuzz_webrepl: $(FUZZ_WEBREPL_SRC) build/fuzz/gen/qstrdefs.h $(wildcard core/*.h lib/*.h board/*.h)
-	@mkdir -p build/fuzz
-	$(FUZZ_CC) -std=gnu11 -g -O1 -DESPY_VM_CHECKS -fsanitize=fuzzer,address,undefined -fno-sanitize=nonnull-attribute,pointer-overflow -fno-sanitize-recover=undefined \
-		-Icore -Ilib -Iboard -Iplatform/host -Ibuild/fuzz/gen -o $@ $(FUZZ_WEBREPL_SRC) -lm
+build/fuzz/fuzz_webrepl: $(FUZZ_COMMON_OBJ) build/fuzz/obj/tests/fuzz/fuzz_webrepl.o
+	$(FUZZ_CC) $(FUZZ_LINK) -o $@ $^ -lm
 
 build/fuzz/webrepl-corpus/.seeded: build/fuzz/fuzz_webrepl
 	@mkdir -p build/fuzz/webrepl-corpus
@@ -269,10 +273,10 @@ TEST_SUITES = \
 	"qemu-lx106=$(MAKE) --no-print-directory test-qemu" \
 	"qemu-board=$(PYTHON) tests/board/test_qemu_board.py" \
 	"firmware=$(MAKE) --no-print-directory -s firmware test-firmware-qemu" \
-	"fuzz-smoke=$(MAKE) --no-print-directory fuzz-smoke" \
-	"fuzz-fs-smoke=$(MAKE) --no-print-directory fuzz-fs-smoke" \
+	"fuzz-smoke=$(MAKE) -j2 --no-print-directory fuzz-smoke" \
+	"fuzz-fs-smoke=$(MAKE) -j2 --no-print-directory fuzz-fs-smoke" \
 	"fuzz-lfs2-smoke=$(MAKE) --no-print-directory fuzz-lfs2-smoke" \
-	"fuzz-webrepl-smoke=$(MAKE) --no-print-directory fuzz-webrepl-smoke"
+	"fuzz-webrepl-smoke=$(MAKE) -j2 --no-print-directory fuzz-webrepl-smoke"
 
 test: build/host/espy build/host32/espy build/stress/espy
 	@$(PYTHON) tools/test-all $(TEST_SUITES)
