@@ -442,6 +442,9 @@ int main(int argc, char **argv) {
         if (flash_host_open(flash_path, flash_size) != 0 || (board_io != NULL && board_io_start(board_io) != 0)) {
             return 1;
         }
+        // Power on: the radio reads its saved settings from the flash and, as
+        // the SDK does, starts connecting the station it was last told to.
+        hal_wifi_status();
         return board_host_run(&s.options, board == 2);
     }
     if (board_io != NULL) {
