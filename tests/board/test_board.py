@@ -753,8 +753,8 @@ def hard_reset_keeps_rtc_and_files():
 
 @test
 def deep_sleep_wakes_with_its_cause():
-    b = Board(fresh_flash("sleep.img"),
-              command=[ESPY, "--board", "--flash", fresh_flash("sleep.img"), "--clock-speed", "1000"])
+    path = fresh_flash("sleep.img")
+    b = Board(path, command=[ESPY, "--board", "--flash", path, "--clock-speed", "1000"])
     try:
         b.read_until(BANNER_END)
         b.expect(">>> ")
