@@ -56,6 +56,13 @@ bool board_host_active(void) {
     return con.active;
 }
 
+bool board_host_input_ended(void) {
+    pthread_mutex_lock(&con.lock);
+    bool ended = con.ended && con.head == con.tail;
+    pthread_mutex_unlock(&con.lock);
+    return ended;
+}
+
 void board_host_wake(void) {
     if (con.active) {
         pthread_kill(con.main_thread, SIGUSR1);

@@ -16,6 +16,8 @@ int board_host_run(espy_options_t *options, bool pty);
 bool board_host_active(void);
 // True on the board's (Python's) thread, not on a thread playing an interrupt.
 bool board_host_on_main_thread(void);
+// The console's input has ended and every byte of it was read.
+bool board_host_input_ended(void);
 // Ends a sleep of the board's thread early (callbacks were queued).
 void board_host_wake(void);
 // Starts the board again as the chip's reset does: from the Python thread only.

@@ -600,7 +600,10 @@ void hal_reset(unsigned kind, uint64_t sleep_us) {
     if (kind == HAL_RESET_DEEPSLEEP) {
         int64_t wall = hal_clock_us();
         uint64_t start = clock_host_board_us();
-        while (!vm_interrupt_pending && (sleep_us == 0 || clock_host_board_us() - start < sleep_us)) {
+        // Ctrl-C is the reset button; with the console's input gone nobody
+        // can press it, so an endless sleep ends (and the board with it).
+        while (!vm_interrupt_pending && !(sleep_us == 0 && board_host_input_ended()) &&
+               (sleep_us == 0 || clock_host_board_us() - start < sleep_us)) {
             double left = sleep_us == 0 ? 10000 : (double)(sleep_us - (clock_host_board_us() - start)) / clock_host_speed();
             struct timespec req = {0, left > 10000 ? 10000000L : (long)(left * 1000) + 1};
             nanosleep(&req, NULL);

@@ -785,6 +785,14 @@ def deep_sleep_wakes_with_its_cause():
 
 
 @test
+def endless_deep_sleep_ends_with_the_input():
+    # Nobody can press reset once the console's input is gone: the board ends.
+    p = subprocess.run([ESPY, "--board", "--flash", fresh_flash("endless.img")], cwd=FLASH_DIR.name,
+                       input=b"import machine\rmachine.deepsleep()\r", capture_output=True, timeout=TIMEOUT)
+    check(p.returncode == 0 and p.stdout.count(BANNER_END) == 2, "an endless deep sleep: %r" % p.stdout[-200:])
+
+
+@test
 def watchdog_resets_the_board():
     b = Board(fresh_flash("wdt.img"))
     try:
