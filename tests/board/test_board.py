@@ -840,7 +840,10 @@ def rtc_overflows_as_the_seed_says():
         b.close()
 
 
-def main():
+def main(tests=None, failures=(), skip=()):
+    """Runs `tests` (this file's by default), or those named on the command
+    line: `PROGRAM ESPY [-v] [NAME...]`. A test fails by raising Failure or
+    one of `failures`, and is skipped by raising one of `skip`."""
     global ESPY, VERBOSE
     names = []
     for a in sys.argv[1:]:
@@ -851,21 +854,26 @@ def main():
         else:
             names.append(a)
     if ESPY is None or not os.access(ESPY, os.X_OK):
-        print("usage: test_board.py ESPY [-v] [NAME...]", file=sys.stderr)
+        print("usage: %s ESPY [-v] [NAME...]" % os.path.basename(sys.argv[0]), file=sys.stderr)
         sys.exit(2)
-    passed = failed = 0
-    for fn in TESTS:
+    passed = failed = skipped = 0
+    for fn in TESTS if tests is None else tests:
         if names and fn.__name__ not in names:
             continue
+        start = time.time()
         try:
             fn()
+        except skip as e:
+            skipped += 1
+            print("skip %s: %s" % (fn.__name__, e), flush=True)
+        except (Failure,) + tuple(failures) as e:
+            failed += 1
+            print("FAIL %s: %s" % (fn.__name__, e or type(e).__name__), flush=True)
+        else:
             passed += 1
             if VERBOSE:
-                print("ok   %s" % fn.__name__)
-        except Failure as e:
-            failed += 1
-            print("FAIL %s: %s" % (fn.__name__, e))
-    print("%d passed, %d failed" % (passed, failed))
+                print("ok   %s (%.1f s)" % (fn.__name__, time.time() - start), flush=True)
+    print("%d passed, %d failed%s" % (passed, failed, ", %d skipped" % skipped if skipped else ""))
     sys.exit(1 if failed else 0)
 
 

@@ -522,33 +522,5 @@ def state_across_soft_reset_and_runs():
         check(out[0] == "False 0", "the station stays off: %r" % out[0])
 
 
-def main():
-    names = []
-    for a in sys.argv[1:]:
-        if a == "-v":
-            t.VERBOSE = True
-        elif t.ESPY is None:
-            t.ESPY = os.path.abspath(a)
-        else:
-            names.append(a)
-    if t.ESPY is None or not os.access(t.ESPY, os.X_OK):
-        print("usage: test_network.py ESPY [-v] [NAME...]", file=sys.stderr)
-        sys.exit(2)
-    passed = failed = 0
-    for fn in TESTS:
-        if names and fn.__name__ not in names:
-            continue
-        start = time.time()
-        try:
-            fn()
-            passed += 1
-            print("ok   %s (%.1f s)" % (fn.__name__, time.time() - start), flush=True)
-        except (t.Failure, OSError, subprocess.TimeoutExpired) as e:
-            failed += 1
-            print("FAIL %s: %s" % (fn.__name__, e), flush=True)
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
-
-
 if __name__ == "__main__":
-    main()
+    t.main(TESTS, (OSError, subprocess.TimeoutExpired))

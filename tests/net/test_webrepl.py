@@ -678,34 +678,5 @@ def heap_of_a_session(w):
     c.close()
 
 
-def main():
-    names = []
-    for a in sys.argv[1:]:
-        if a == "-v":
-            t.VERBOSE = True
-        elif t.ESPY is None:
-            t.ESPY = os.path.abspath(a)
-        else:
-            names.append(a)
-    if t.ESPY is None or not os.access(t.ESPY, os.X_OK):
-        print("usage: test_webrepl.py ESPY [-v] [NAME...]", file=sys.stderr)
-        sys.exit(2)
-    passed = failed = 0
-    for fn in TESTS:
-        if names and fn.__name__ not in names:
-            continue
-        started = time.time()
-        try:
-            fn()
-            passed += 1
-            if t.VERBOSE:
-                print("ok   %s (%.1f s)" % (fn.__name__, time.time() - started))
-        except (t.Failure, Closed, OSError) as e:
-            failed += 1
-            print("FAIL %s: %s" % (fn.__name__, e or type(e).__name__))
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
-
-
 if __name__ == "__main__":
-    main()
+    t.main(TESTS, (Closed, OSError))
